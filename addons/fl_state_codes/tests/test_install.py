@@ -1,0 +1,5 @@
+from .smoke import AddonSmokeCase
+
+
+class TestInstall(AddonSmokeCase):
+    addon = "fl_state_codes"
