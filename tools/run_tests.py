@@ -138,9 +138,10 @@ def odoo_log_interesting(line):
 
 def tier_lint():
     tier = Tier("lint")
+    paths = [p for p in ("addons", "tests", "tools", "bench") if (ROOT / p).is_dir()]
     checks = [
-        ["ruff", "check", "addons", "tests", "tools", "bench"],
-        ["ruff", "format", "--check", "addons", "tests", "tools", "bench"],
+        ["ruff", "check", *paths],
+        ["ruff", "format", "--check", *paths],
         [
             PYTHON,
             "-m",
