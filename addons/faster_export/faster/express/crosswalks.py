@@ -76,18 +76,24 @@ _FS = "F.S.1003.428 and F.S.1003.4282"
 DIPLOMA_DESIGNATION = {
     "S": (
         "B18",
-        f"Student has met the requirements of {_FS}, as applicable, "
-        "in order to earn the Scholar designation",
+        (
+            f"Student has met the requirements of {_FS}, as applicable, "
+            "in order to earn the Scholar designation"
+        ),
     ),
     "M": (
         "B18",
-        f"Student has met the requirements of {_FS}, as applicable, "
-        "in order to earn Merit designation",
+        (
+            f"Student has met the requirements of {_FS}, as applicable, "
+            "in order to earn Merit designation"
+        ),
     ),
     "B": (
         "B18",
-        "Both Scholar and Merit - Student has met the requirements of "
-        f"{_FS}, as applicable, in order to earn both designations.",
+        (
+            "Both Scholar and Merit - Student has met the requirements of "
+            f"{_FS}, as applicable, in order to earn both designations."
+        ),
     ),
 }
 
@@ -404,8 +410,10 @@ PRE_K_PROGRAM = {
     "L": (
         "32",
         "5",
-        "Includes programs formerly known as Subsidized Child Care and "
-        "Prekindergarten Early Intervention.",
+        (
+            "Includes programs formerly known as Subsidized Child Care and "
+            "Prekindergarten Early Intervention."
+        ),
     ),
     "M": ("4", "", "Migrant Pre-Kindergarten"),
     "P": ("32", "4", "Child Care for which family pays total costs"),
@@ -416,15 +424,19 @@ PRE_K_PROGRAM = {
     "T": (
         "32",
         "3",
-        "Teenage Parent enrolled in or completed a Teenage Parent program and "
-        "enrolled full-time in a public school in the district.",
+        (
+            "Teenage Parent enrolled in or completed a Teenage Parent program and "
+            "enrolled full-time in a public school in the district."
+        ),
     ),
     "V": (
         "5",
         "5",
-        "A prekindergarten education program delivered by a public school for "
-        "children who have attained the age of four years old on or before "
-        "September 1 of the school year in which the child is eligible to attend.",
+        (
+            "A prekindergarten education program delivered by a public school for "
+            "children who have attained the age of four years old on or before "
+            "September 1 of the school year in which the child is eligible to attend."
+        ),
     ),
     "O": ("5", "", "Preschool program pursuant to Section 228.061, Florida Statutes"),
 }
@@ -434,8 +446,10 @@ DIFFERENTIATED_DIPLOMA = {
     "1": ("B18", "STUDENT HAS EARNED THE SUPERINTENDANT'S DIPLOMA OF DISTINCTION"),
     "2": (
         "B22",
-        "STUDENT HAS EARNED CAREER EDUCATION CERTIFICATE OF DISTINCTION "
-        "(per section 1003.431, F.S.)",
+        (
+            "STUDENT HAS EARNED CAREER EDUCATION CERTIFICATE OF DISTINCTION "
+            "(per section 1003.431, F.S.)"
+        ),
     ),
 }
 
@@ -446,8 +460,10 @@ IB_DIPLOMA = (
 )
 COLLEGE_READY_DIPLOMA = (
     "B18",
-    "THE DIPLOMA EARNED BY THE STUDENT IS A COLLEGE READY DIPLOMA DEFINED BY "
-    "FLORIDA STATUTE",
+    (
+        "THE DIPLOMA EARNED BY THE STUDENT IS A COLLEGE READY DIPLOMA DEFINED BY "
+        "FLORIDA STATUTE"
+    ),
 )
 AICE_PROGRAM = (
     "B18",
@@ -455,8 +471,10 @@ AICE_PROGRAM = (
 )
 AICE_DIPLOMA = (
     "B22",
-    "THE DIPLOMA EARNED BY THE STUDENT IS AN ADVANCED INTERNATIONAL CERTIFICATE "
-    "OF EDUCATION",
+    (
+        "THE DIPLOMA EARNED BY THE STUDENT IS AN ADVANCED INTERNATIONAL CERTIFICATE "
+        "OF EDUCATION"
+    ),
 )
 
 # Items 50, 53 (FL DOE Appendix N language codes -> ISO 639, data element 819)

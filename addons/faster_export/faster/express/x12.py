@@ -34,7 +34,7 @@ class Segment:
     id: str
     elements: tuple = field(default_factory=tuple)
 
-    def __init__(self, id, *elements):  # noqa: A002 - X12 vocabulary
+    def __init__(self, id, *elements):
         object.__setattr__(self, "id", id)
         object.__setattr__(
             self,
