@@ -88,18 +88,24 @@ _FS = "F.S.1003.428 and F.S.1003.4282"
     [
         (
             "S",
-            f"Student has met the requirements of {_FS}, as applicable, in order "
-            "to earn the Scholar designation",
+            (
+                f"Student has met the requirements of {_FS}, as applicable, in order "
+                "to earn the Scholar designation"
+            ),
         ),
         (
             "M",
-            f"Student has met the requirements of {_FS}, as applicable, in order "
-            "to earn Merit designation",
+            (
+                f"Student has met the requirements of {_FS}, as applicable, in order "
+                "to earn Merit designation"
+            ),
         ),
         (
             "B",
-            "Both Scholar and Merit - Student has met the requirements of "
-            f"{_FS}, as applicable, in order to earn both designations.",
+            (
+                "Both Scholar and Merit - Student has met the requirements of "
+                f"{_FS}, as applicable, in order to earn both designations."
+            ),
         ),
     ],
 )
@@ -126,31 +132,41 @@ def test_diploma_designation_z_ignored():
         ("3", "Student has chosen the 18 Credit Career Prep Option."),
         (
             "4",
-            "Applies to students who plan to exit with a Special Diploma as "
-            "determined by the IEP Team.",
+            (
+                "Applies to students who plan to exit with a Special Diploma as "
+                "determined by the IEP Team."
+            ),
         ),
         (
             "5",
-            "18 Credit College Prep Option declared on or after 7/1/04 and not "
-            "valid after 2014-2015 school year.",
+            (
+                "18 Credit College Prep Option declared on or after 7/1/04 and not "
+                "valid after 2014-2015 school year."
+            ),
         ),
         (
             "6",
-            "18 Credit Career Prep Option declared on or after 7/1/04 and not "
-            "valid after 2014-2015 school year.",
+            (
+                "18 Credit Career Prep Option declared on or after 7/1/04 and not "
+                "valid after 2014-2015 school year."
+            ),
         ),
         (
             "7",
-            "Student with disabilities opting to remain in school after "
-            "receiving a special diploma, certificate of completion or special "
-            "cert of completion, with no intention of working toward a standard "
-            "diploma.",
+            (
+                "Student with disabilities opting to remain in school after "
+                "receiving a special diploma, certificate of completion or special "
+                "cert of completion, with no intention of working toward a standard "
+                "diploma."
+            ),
         ),
         ("8", "GED Exit Option Model"),
         (
             "9",
-            "Student has chosen the ACCEL (Academically Challenging Curriculum "
-            "to Enhance Learning) graduation option.",
+            (
+                "Student has chosen the ACCEL (Academically Challenging Curriculum "
+                "to Enhance Learning) graduation option."
+            ),
         ),
         ("Z", "Not applicable. Student is not in Grades 9-12."),
     ],
@@ -261,8 +277,10 @@ def test_screening_zz_ignored(item):
         ),
         (
             "U",
-            "Fee Required for student classified as a non-resident for tuition "
-            "purposes.",
+            (
+                "Fee Required for student classified as a non-resident for tuition "
+                "purposes."
+            ),
         ),
         ("W", "Fee Waived for student classified as a resident for tuition purposes."),
         (
@@ -295,13 +313,23 @@ def test_residency(code, start):
 @pytest.mark.parametrize(
     ("code", "start"),
     [
-        ("D", "This requirement does not apply to this student because the "
-         "student has an individual educational plan"),
-        ("T", "This requirement does not apply to this student because the "
-         "student is enrolled in a Florida high school"),
+        (
+            "D",
+            (
+                "This requirement does not apply to this student because the "
+                "student has an individual educational plan"
+            ),
+        ),
+        (
+            "T",
+            (
+                "This requirement does not apply to this student because the "
+                "student is enrolled in a Florida high school"
+            ),
+        ),
         ("Z", "This student has no exemption or is not in a cohort"),
     ],
-)  # fmt: skip
+)
 def test_online_exempt(code, start):
     assert notes({"36e": code})[0].startswith(f"XEMP{code}-{start}")
 
@@ -349,10 +377,43 @@ def test_withdrawal_sse(code, sse03):
     assert not any(n.startswith("WDW:") for n in notes({"37": code}))
 
 
-WITHDRAWAL_NOTE_CODES = (
-    "WPO W13 W14 W15 W16 W17 W18 W19 W20 W22 W23 W25 W26 W28 W29 W30 W31 W32 "
-    "W33 W34 W35 W36 W37 W38 W39 W40 W41 W42 W46 W47 W48 W49 W51 W52 W53"
-).split()
+WITHDRAWAL_NOTE_CODES = [
+    "WPO",
+    "W13",
+    "W14",
+    "W15",
+    "W16",
+    "W17",
+    "W18",
+    "W19",
+    "W20",
+    "W22",
+    "W23",
+    "W25",
+    "W26",
+    "W28",
+    "W29",
+    "W30",
+    "W31",
+    "W32",
+    "W33",
+    "W34",
+    "W35",
+    "W36",
+    "W37",
+    "W38",
+    "W39",
+    "W40",
+    "W41",
+    "W42",
+    "W46",
+    "W47",
+    "W48",
+    "W49",
+    "W51",
+    "W52",
+    "W53",
+]
 
 
 @pytest.mark.parametrize("code", WITHDRAWAL_NOTE_CODES)
@@ -481,9 +542,11 @@ def test_all_blank_is_b17():
 
 @pytest.mark.parametrize(
     ("item", "sp04", "sp05"),
-    [("58", "", "Even Start Family Literacy Program"),
-     ("59", "2", "Florida First Start Program")],
-)  # fmt: skip
+    [
+        ("58", "", "Even Start Family Literacy Program"),
+        ("59", "2", "Florida First Start Program"),
+    ],
+)
 @pytest.mark.parametrize(("code", "ops03"), [("Y", "Y"), ("N", "U")])
 def test_early_programs(item, sp04, sp05, code, ops03):
     sp, ops = segs({item: code}, "SP") + segs({item: code}, "OPS")
@@ -499,23 +562,43 @@ def test_early_programs_z_no_loop(item):
 PRE_K_SEED = [
     ("C", "15", "1", ""),
     ("H", "5", "1", "head Start serving 3 and 4 yr olds meeting income eligibility"),
-    ("L", "32", "5", "Includes programs formerly known as Subsidized Child Care "
-     "and Prekindergarten Early Intervention."),
+    (
+        "L",
+        "32",
+        "5",
+        (
+            "Includes programs formerly known as Subsidized Child Care "
+            "and Prekindergarten Early Intervention."
+        ),
+    ),
     ("M", "4", "", "Migrant Pre-Kindergarten"),
     ("P", "32", "4", "Child Care for which family pays total costs"),
     ("D", "5", "5", "Pre-Kindergarten Program for Children with Disabilities"),
     ("I", "22", "2", "Pre-Kindergarten Early Intervention Services"),
     ("F", "32", "4", "Parents pay tuition."),
     ("S", "32", "5", "Child Care for which government subsidy pays partial costs"),
-    ("T", "32", "3", "Teenage Parent enrolled in or completed a Teenage Parent "
-     "program and enrolled full-time in a public school in the district."),
-    ("V", "5", "5", "A prekindergarten education program delivered by a public "
-     "school for children who have attained the age of four years old on or "
-     "before September 1 of the school year in which the child is eligible to "
-     "attend."),
-    ("O", "5", "", "Preschool program pursuant to Section 228.061, Florida "
-     "Statutes"),
-]  # fmt: skip
+    (
+        "T",
+        "32",
+        "3",
+        (
+            "Teenage Parent enrolled in or completed a Teenage Parent "
+            "program and enrolled full-time in a public school in the district."
+        ),
+    ),
+    (
+        "V",
+        "5",
+        "5",
+        (
+            "A prekindergarten education program delivered by a public "
+            "school for children who have attained the age of four years old on or "
+            "before September 1 of the school year in which the child is eligible to "
+            "attend."
+        ),
+    ),
+    ("O", "5", "", ("Preschool program pursuant to Section 228.061, Florida Statutes")),
+]
 
 
 @pytest.mark.parametrize(("code", "sp03", "sp04", "sp05"), PRE_K_SEED)
@@ -536,24 +619,56 @@ def test_pre_k_skipped(code):
 @pytest.mark.parametrize(
     ("item", "code", "sst01", "atv03"),
     [
-        ("62", "1", "B18",
-         "STUDENT HAS EARNED THE SUPERINTENDANT'S DIPLOMA OF DISTINCTION"),
-        ("62", "2", "B22",
-         "STUDENT HAS EARNED CAREER EDUCATION CERTIFICATE OF DISTINCTION "
-         "(per section 1003.431, F.S.)"),
-        ("63", "Y", "B18",
-         "THE DIPLOMA EARNED BY THE STUDENT IS AN INTERNATIONAL BACCALAUREATE "
-         "DIPLOMA"),
-        ("64", "Y", "B18",
-         "THE DIPLOMA EARNED BY THE STUDENT IS A COLLEGE READY DIPLOMA DEFINED "
-         "BY FLORIDA STATUTE"),
-        ("65", "Y", "B18",
-         "THE STUDENT COMPLETED THE ADVANCED INTERNATIONAL CERTIFICATE PROGRAM"),
-        ("69", "Y", "B22",
-         "THE DIPLOMA EARNED BY THE STUDENT IS AN ADVANCED INTERNATIONAL "
-         "CERTIFICATE OF EDUCATION"),
+        (
+            "62",
+            "1",
+            "B18",
+            "STUDENT HAS EARNED THE SUPERINTENDANT'S DIPLOMA OF DISTINCTION",
+        ),
+        (
+            "62",
+            "2",
+            "B22",
+            (
+                "STUDENT HAS EARNED CAREER EDUCATION CERTIFICATE OF DISTINCTION "
+                "(per section 1003.431, F.S.)"
+            ),
+        ),
+        (
+            "63",
+            "Y",
+            "B18",
+            (
+                "THE DIPLOMA EARNED BY THE STUDENT IS AN INTERNATIONAL BACCALAUREATE "
+                "DIPLOMA"
+            ),
+        ),
+        (
+            "64",
+            "Y",
+            "B18",
+            (
+                "THE DIPLOMA EARNED BY THE STUDENT IS A COLLEGE READY DIPLOMA DEFINED "
+                "BY FLORIDA STATUTE"
+            ),
+        ),
+        (
+            "65",
+            "Y",
+            "B18",
+            "THE STUDENT COMPLETED THE ADVANCED INTERNATIONAL CERTIFICATE PROGRAM",
+        ),
+        (
+            "69",
+            "Y",
+            "B22",
+            (
+                "THE DIPLOMA EARNED BY THE STUDENT IS AN ADVANCED INTERNATIONAL "
+                "CERTIFICATE OF EDUCATION"
+            ),
+        ),
     ],
-)  # fmt: skip
+)
 def test_diploma_awards(item, code, sst01, atv03):
     result = {item: code}
     atv = one(result, "ATV")
