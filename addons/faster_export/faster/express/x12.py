@@ -36,14 +36,13 @@ class Segment:
 
     def __init__(self, id, *elements):
         object.__setattr__(self, "id", id)
-        object.__setattr__(
-            self,
-            "elements",
-            tuple(
-                e if isinstance(e, tuple) else ("" if e is None else str(e))
-                for e in elements
-            ),
-        )
+        values = [
+            e if isinstance(e, tuple) else ("" if e is None else str(e))
+            for e in elements
+        ]
+        while values and values[-1] in ("", ()):
+            values.pop()  # trailing empty elements are not transmitted
+        object.__setattr__(self, "elements", tuple(values))
 
     def __getitem__(self, position):
         """Element by its X12 position: ``seg[1]`` is XX01; '' when absent."""
