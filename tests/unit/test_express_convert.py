@@ -366,3 +366,38 @@ def test_ignored_items_produce_nothing():
 
 def test_empty_record_only_defaults():
     assert [str(s) for s in convert({})] == ["DMG^^^^^7", "SST^B17"]
+
+
+# -- date variants -----------------------------------------------------------
+
+
+def test_year_entered_ninth_grade_school_year_form():
+    assert one({"19c": "20202021"}, "DTP") == Segment("DTP", "372", "CY", "2020")
+    assert segs({"19c": "12345678"}, "DTP") == []
+
+
+def test_date_passed_given_as_date():
+    rap = one({"19f": datetime.date(2019, 4, 1)}, "RAP")
+    assert (rap[6], rap[7]) == ("CM", "201904")
+
+
+@pytest.mark.parametrize(
+    ("date", "sst"),
+    [
+        ("06012024", "SST^B18^D8^20240601"),
+        ("06002024", "SST^B18^CM^202406"),
+        ("00002024", "SST^B18^CY^2024"),
+        ("13452024", "SST^B18"),
+    ],
+)
+def test_diploma_date_qualifiers(date, sst):
+    assert str(one({"45": date, "46": "W06"}, "SST")) == sst
+
+
+def test_diploma_date_without_type_keeps_date():
+    assert str(one({"45": "06012024"}, "SST")) == "SST^^D8^20240601"
+
+
+@pytest.mark.parametrize("item", ["14", "36a", "36b"])
+def test_migrant_z_not_written(item):
+    assert notes({item: "Z"}) == []

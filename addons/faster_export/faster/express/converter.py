@@ -216,15 +216,16 @@ def _msix_and_notes(get, out):
     if msix and set(msix) != {"0"}:
         out.add(P_REF, Segment("REF", "MV", msix))
     notes = []
-    if code := _code(get("14")):
+    # Migrant items: Z (non-migrant / not applicable) is not written.
+    if (code := _code(get("14"))) not in ("", "Z"):
         notes.append(_coded_note("MIG:", code))
     option = _code(get("18b"))
     option = cw.GRADUATION_OPTION_ALIASES.get(option, option)
     if option in cw.GRADUATION_OPTION:
         notes.append(_coded_note("GOP:", option, cw.GRADUATION_OPTION))
-    if code := _code(get("36a")):
+    if (code := _code(get("36a"))) not in ("", "Z"):
         notes.append(_coded_note("MIGC", code))
-    if code := _code(get("36b")):
+    if (code := _code(get("36b"))) not in ("", "Z"):
         notes.append(_coded_note("MIGP", code))
     # Adult Fee Status: item 36C in the seed; 36f in the 2025-26 layout, where
     # 36c is a filler (the seed's 36f is a filler).
@@ -285,13 +286,16 @@ def _requirements(get, out):
                 date,
             ),
         )
-    if date := _db(get("19c")):  # the seed prints "value of Item 19b": a typo
-        out.add(P_RAP, Segment("DTP", "372", "DB", date))
+    if dtp := _ninth_grade(get("19c")):
+        out.add(P_RAP, Segment("DTP", "372", *dtp))
     for item, name in (
         ("19f", "Communications, Date Passed for Graduation Purposes"),
         ("19g", "Mathematics, Date Passed for Graduation Purposes"),
     ):
-        value = _code(get(item))
+        value = get(item)
+        if isinstance(value, datetime.date):
+            value = value.strftime("%m%Y")
+        value = _code(value)
         if value in ("EXEMPT", "999999"):
             out.add(P_RAP, _rap(name, "R"))
         elif re.fullmatch(r"(0[1-9]|1[0-2])\d{4}", value):
@@ -301,6 +305,36 @@ def _requirements(get, out):
         if code in table:
             rap02, rap03, kind = table[code]
             out.add(P_RAP, _rap(rap02, kind, rap03=rap03))
+
+
+def _ninth_grade(value):
+    """Item 19c -> (DTP02, DTP03).
+
+    The seed prints MMDDCCYY and "DTP02 = DB" (then "actual value of Item 19b",
+    a typo for 19c).  The 2025-26 layout holds a school year, CCYYCCYY: it is
+    written as the year entered, CY CCYY.
+    """
+    if date := _db(value):
+        return "DB", date
+    text = _text(value)
+    if re.fullmatch(r"\d{8}", text) and int(text[4:]) == int(text[:4]) + 1:
+        return "CY", text[:4]
+    return None
+
+
+def _grad_date(value):
+    """Items 45/47 -> (SST02, SST03): D8 CCYYMMDD, or CM / CY when the day /
+    month is zero-filled (the seed lists all three qualifiers)."""
+    if text := _d8(value):
+        return "D8", text
+    text = _text(value)
+    if not re.fullmatch(r"\d{8}", text) or not 1900 <= int(text[4:]) <= 2999:
+        return "", ""
+    if text[:2] == "00":
+        return "CY", text[4:]
+    if text[2:4] == "00" and "01" <= text[:2] <= "12":
+        return "CM", text[4:] + text[:2]
+    return "", ""
 
 
 def _in2_loop(in102, in103, names, in201, in106=""):
@@ -388,17 +422,13 @@ def _status(get, out):
             tiers[tier] = tiers[tier] or entry[0]
             awards.append(_award(entry[1]))
     graduation = next((tiers[t] for t in sorted(tiers) if tiers[t]), "")
-    date = ""
-    if certificate:
-        date = _d8(get("47"))
-    elif graduation:
-        date = _d8(get("45"))
+    qualifier, date = _grad_date(get("47") if certificate else get("45"))
     if not graduation and all(_text(get(i)) == "" for i in ("45", "46", "47", "48")):
         graduation = "B17"
     grade = cw.GRADE_LEVEL.get(_code(get("16")), "")
     out.add(
         P_SST,
-        Segment("SST", graduation, "D8" if date else "", date, "", "", "", "", grade),
+        Segment("SST", graduation, qualifier, date, "", "", "", "", grade),
     )
     reason = cw.WITHDRAWAL.get(_code(get("37")))
     if reason:  # item 38 is written only with a crosswalked item 37
