@@ -42,6 +42,11 @@ def _text(value):
     return str(value).strip()
 
 
+def _blank(value):
+    """Blank, or a zero-filled numeric field."""
+    return _text(value).strip("0") == ""
+
+
 def _code(value):
     return _text(value).upper()
 
@@ -423,7 +428,7 @@ def _status(get, out):
             awards.append(_award(entry[1]))
     graduation = next((tiers[t] for t in sorted(tiers) if tiers[t]), "")
     qualifier, date = _grad_date(get("47") if certificate else get("45"))
-    if not graduation and all(_text(get(i)) == "" for i in ("45", "46", "47", "48")):
+    if not graduation and all(_blank(get(i)) for i in ("45", "46", "47", "48")):
         graduation = "B17"
     grade = cw.GRADE_LEVEL.get(_code(get("16")), "")
     out.add(
