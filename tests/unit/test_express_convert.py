@@ -401,3 +401,7 @@ def test_diploma_date_without_type_keeps_date():
 @pytest.mark.parametrize("item", ["14", "36a", "36b"])
 def test_migrant_z_not_written(item):
     assert notes({item: "Z"}) == []
+
+
+def test_item_keys_are_case_insensitive():
+    assert notes({"36C": "R"}) == notes({"36c": "R"}) != []

@@ -165,7 +165,8 @@ def convert(
     ``science_label`` is the item 39 label at position 777: "SC" before
     2017-2018, "EQ" after (seed item 39).
     """
-    get = items.get
+    # Item numbers as the seed prints them; "36C" and "36c" are the same item.
+    get = {str(key).strip().lower(): value for key, value in items.items()}.get
     out = _Out()
     _demographics(get, out)
     _msix_and_notes(get, out)
