@@ -17,6 +17,24 @@ Segments are returned in ExPRESS position order.  The envelope (ISA/GS/ST,
 BGN, the sending institution's N1 loop, SE...) is not built here: items 33-35
 yield N1/N3/PER segments that the caller merges into the sending institution's
 N1 loop, as the seed says ("supplement" / "override").
+
+Readings of unclear points in seed 004 (see also crosswalks.py):
+
+* DMG05 with several race flags: the first 'Y' in the order 10, 10a-e; each
+  'Y' also gets an NTE "RACE<code>-<ExPRESS description>".  No flag: item 12.
+* NTE texts are "<prefix><FASTER code>-<description>", prefixes exactly as the
+  seed prints them (MIG:, GOP:, WDW:, EAD: with a colon; RACE, MIGC, MIGP,
+  ADLT, RESI, XEMP without).  The seed gives no descriptions for items 14,
+  36a, 36b: their NTE carries the code only, and Z (non-migrant) is skipped.
+  Texts are not cut to X12's 80 characters for NTE02.
+* Guardian IN102 "2 - Current Legal" is written "02"; code O has no IN103.
+* SST: one segment; precedence certificate (48) > diploma type (46) >
+  differentiated (62) / college ready (64) / diploma designation (18a, which
+  the precedence list omits) > IB (63) / AICE (65, 69).  Awards (ATV) are
+  written for every item even when outranked.  B17 only when 45-48 are all
+  blank and nothing else gives a type.
+* Item 39 pieces are joined with one space; the fourth line repeats "MS-" as
+  the seed prints it.
 """
 
 import datetime
