@@ -16,16 +16,17 @@ _cache = {}
 _missing = set()
 
 
+_SIBLING = Path(__file__).resolve().parents[2] / "fl_state_codes" / "data"
+
+
 def codes_dir():
     env = os.environ.get("FASTER_CODES_DIR")
-    if env:
-        return Path(env)
-    return Path(__file__).resolve().parents[2] / "fl_state_codes" / "data"
+    return Path(env) if env else _SIBLING
 
 
 def codes(model):
     """The set of valid codes (archived ones included) of ``model``, or None."""
-    key = (str(codes_dir()), model)
+    key = (os.environ.get("FASTER_CODES_DIR"), model)
     if key not in _cache:
         path = codes_dir() / f"{model}.csv"
         if not path.exists():

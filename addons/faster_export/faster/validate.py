@@ -112,6 +112,66 @@ def _check_field(number, record_type, fld, text):
     return []
 
 
+def _field_pattern(fld):
+    n = fld.length
+    if fld.is_filler:
+        return f"[ -~]{{{n}}}" if fld.start < LOCAL_START else f"[\\x00-\\xff]{{{n}}}"
+    if fld.type == NUM:
+        body = f"\\d{{{n}}}"
+        if fld.special:
+            body = "(?:" + "|".join([body, *map(re.escape, fld.special)]) + ")"
+    elif fld.type == ALPHA:
+        body = f"[A-Za-z ]{{{n}}}"
+    else:
+        body = f"[ -~]{{{n}}}"
+    blank = f" {{{n}}}"
+    if fld.required:
+        return f"(?!{blank}){body}"
+    return f"(?:{blank}|{body})"
+
+
+_FAST = {}
+
+
+def _fast_checks(layout):
+    """One regex a layout that a valid record matches in C, plus the few
+    checks a regex cannot make (real dates, code lists). A record that does
+    not match takes the slow path, which says exactly what is wrong."""
+    fast = _FAST.get(id(layout))
+    if fast is None:
+        pattern = re.compile(
+            "".join(_field_pattern(f) for f in layout.fields) + r"\Z", re.DOTALL
+        )
+        dates = [f for f in layout.data_fields if f.is_date]
+        coded = [f for f in layout.data_fields if f.codeset and not f.is_date]
+        fast = _FAST[id(layout)] = (pattern, dates, coded)
+    return fast
+
+
+def _fast_valid(layout, text):
+    pattern, dates, coded = _fast_checks(layout)
+    if pattern.match(text) is None or _RESERVED_TEXT.search(text, 0, LOCAL_START - 1):
+        return False
+    for fld in dates:
+        value = text[fld.start - 1 : fld.end]
+        if (
+            not value.isspace()
+            and value not in fld.special
+            and parse_date(value, fld.fmt) is None
+        ):
+            return False
+    for fld in coded:
+        code = text[fld.start - 1 : fld.end].strip()
+        if code:
+            valid = codesets.codes(fld.codeset)
+            if valid is not None and code not in valid:
+                return False
+    return True
+
+
+_RESERVED_TEXT = re.compile(r"[~^`]")
+
+
 def validate_record(data, record_number=1):
     """Every issue of one record (an empty list when it is valid)."""
     if isinstance(data, str):
@@ -144,6 +204,8 @@ def validate_record(data, record_number=1):
                 f"unknown record type {record_type!r}",
             )
         ]
+    if _fast_valid(layout, data.decode(ENCODING)):
+        return []
     issues = []
     body = data[: LOCAL_START - 1]
     broken = set()
