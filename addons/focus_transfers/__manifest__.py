@@ -11,8 +11,16 @@
     "development_status": "Alpha",
     "depends": ["mail", "fl_state_codes"],
     "external_dependencies": {"python": ["requests"]},
-    "data": [],
-    "demo": [],
+    "data": [
+        "security/ir.model.access-sis.csv",
+        "views/fl_student_views.xml",
+        "views/fl_school_views.xml",
+        "wizards/add_student_wizard_views.xml",
+        "views/focus_transfers_menus.xml",
+    ],
+    "demo": [
+        "demo/fl_sis_demo.xml",
+    ],
     "application": True,
     "installable": True,
 }

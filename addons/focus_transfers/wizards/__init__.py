@@ -1,0 +1,1 @@
+from . import add_student_wizard
