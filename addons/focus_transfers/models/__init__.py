@@ -1,1 +1,14 @@
-
+from . import faster_field_map
+from . import grading_scale
+from . import course
+from . import marking_period
+from . import school_year_summary
+from . import course_history
+from . import course_grade
+from . import test_history
+from . import ese_program
+from . import immunization
+from . import discipline_incident
+from . import schedule
+from . import student_academic
+from . import academic_demo
