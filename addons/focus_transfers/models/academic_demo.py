@@ -139,6 +139,7 @@ class FlAcademicDemo(models.AbstractModel):
         ese=False,
         trimester_year=False,
         block_year=False,
+        incident=None,
         today=None,
     ):
         """Create ``years`` school years of history ending with the current one
@@ -240,8 +241,8 @@ class FlAcademicDemo(models.AbstractModel):
         )
         self.env["fl.course.history"].create(history_vals)
         self._tests(student, rng, tests, first_index, last_index, current_start, years)
-        self._immunizations(student, rng, current_start - years)
-        self._schedule(student, bands, current_start, rng, today)
+        self._immunizations(student, rng, current_start - years - 5)
+        self._schedule(student, bands, current_start, rng, today, incident)
         if ese:
             self._ese(student, today)
         return True
@@ -354,7 +355,7 @@ class FlAcademicDemo(models.AbstractModel):
             student.immunization_status_id = status
 
     @api.model
-    def _schedule(self, student, bands, start, rng, today):
+    def _schedule(self, student, bands, start, rng, today, incident=None):
         year = self._school_year(start)
         pool = bands["H"] or bands["M"]
         lines = []
@@ -371,7 +372,7 @@ class FlAcademicDemo(models.AbstractModel):
                 }
             )
         self.env["fl.schedule"].create(lines)
-        if rng.random() < 0.5:
+        if incident or (incident is None and rng.random() < 0.5):
             self.env["fl.discipline.incident"].create(
                 {
                     "student_id": student.id,
