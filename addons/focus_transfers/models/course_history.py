@@ -60,10 +60,8 @@ class FlCourseHistory(models.Model):
         required=True, help="7-digit state course number (FASTER) or 8-digit local."
     )
     course_title = fields.Char(required=True, help="Abbreviated, at most 20.")
-    subject_area_id = fields.Many2one("fl.subject.area", string="Subject Area")
-    course_flag_ids = fields.Many2many(
-        "fl.course.flag", string="Course Flags", help="Up to four."
-    )
+    subject_area_id = fields.Many2one("fl.subject.area")
+    course_flag_ids = fields.Many2many("fl.course.flag", help="Up to four.")
     course_flags = fields.Char(
         string="Flags",
         compute="_compute_course_flags",
@@ -101,22 +99,17 @@ class FlCourseHistory(models.Model):
     )
     credit_school_code = fields.Char(help="ExPRESS school code (12).")
     substituted_course_number = fields.Char()
-    substituted_subject_area_id = fields.Many2one(
-        "fl.subject.area", string="Substituted Subject Area"
-    )
+    substituted_subject_area_id = fields.Many2one("fl.subject.area")
     adult_program_code = fields.Char(string="Adult General Education Program")
     # GPA, stored for the transcript and the cumulative figures
-    in_state_gpa = fields.Boolean(
-        string="In State GPA", compute="_compute_gpa_points", store=True
-    )
+    in_state_gpa = fields.Boolean(compute="_compute_gpa_points", store=True)
     state_points = fields.Float(
-        string="State Points", digits=(3, 2), compute="_compute_gpa_points", store=True
+        digits=(3, 2), compute="_compute_gpa_points", store=True
     )
     in_district_gpa = fields.Boolean(
         string="In District GPA", compute="_compute_gpa_points", store=True
     )
     district_points = fields.Float(
-        string="District Points",
         digits=(4, 2),
         compute="_compute_gpa_points",
         store=True,
@@ -256,7 +249,11 @@ class FlCourseHistory(models.Model):
                         self.env._("%(what)s must be 0-%(top)s", what=label, top=top)
                     )
             if errors:
-                raise ValidationError(f"{where}: {'; '.join(errors)}.")
+                raise ValidationError(
+                    self.env._(
+                        "%(where)s: %(errors)s.", where=where, errors="; ".join(errors)
+                    )
+                )
 
     @api.model_create_multi
     def create(self, vals_list):

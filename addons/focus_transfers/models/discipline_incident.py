@@ -77,8 +77,8 @@ class FlDisciplineIncident(models.Model):
     incident_type = fields.Selection(INCIDENT_TYPES, required=True)
     incident_date = fields.Date(required=True)
     action_code = fields.Selection(ACTIONS, string="Action", required=True)
-    action_district_id = fields.Many2one("fl.district", string="Action District")
-    action_school_id = fields.Many2one("fl.school", string="Action School")
+    action_district_id = fields.Many2one("fl.district")
+    action_school_id = fields.Many2one("fl.school")
     action_date = fields.Date()
     duration = fields.Integer(string="Duration (days)")
 
@@ -112,4 +112,8 @@ class FlDisciplineIncident(models.Model):
                     )
                 )
             if errors:
-                raise ValidationError(f"{where}: {'; '.join(errors)}.")
+                raise ValidationError(
+                    self.env._(
+                        "%(where)s: %(errors)s.", where=where, errors="; ".join(errors)
+                    )
+                )

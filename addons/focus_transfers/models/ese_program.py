@@ -23,9 +23,7 @@ class FlEseProgram(models.Model):
     )
     sequence = fields.Integer(default=10)
     exceptionality_id = fields.Many2one("fl.exceptionality", required=True)
-    placement_status_id = fields.Many2one(
-        "fl.ese.placement.status", string="Placement Status"
-    )
+    placement_status_id = fields.Many2one("fl.ese.placement.status")
     placement_date = fields.Date()
     eligibility_date = fields.Date(string="Eligibility Determination Date")
     referral_date = fields.Date()

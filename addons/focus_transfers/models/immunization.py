@@ -57,4 +57,8 @@ class FlImmunization(models.Model):
             if len(dose.student_id.immunization_ids) > 40:
                 errors.append(self.env._("FASTER carries at most 40 vaccine slots"))
             if errors:
-                raise ValidationError(f"{where}: {'; '.join(errors)}.")
+                raise ValidationError(
+                    self.env._(
+                        "%(where)s: %(errors)s.", where=where, errors="; ".join(errors)
+                    )
+                )

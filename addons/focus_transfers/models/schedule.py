@@ -18,9 +18,7 @@ class FlSchedule(models.Model):
     section = fields.Char()
     period = fields.Char(help="Bell period, e.g. 1, 2A.")
     term_code_id = fields.Many2one("fl.term.code", string="Term")
-    teacher_id = fields.Many2one(
-        "res.partner", string="Teacher", domain=[("is_company", "=", False)]
-    )
+    teacher_id = fields.Many2one("res.partner", domain=[("is_company", "=", False)])
     start_date = fields.Date(required=True)
     drop_date = fields.Date()
     is_dropped = fields.Boolean(

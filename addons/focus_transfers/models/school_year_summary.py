@@ -40,18 +40,18 @@ class FlSchoolYearSummary(models.Model):
     )
     days_absent = fields.Integer(string="Days Absent (Annual)")
     days_present = fields.Integer(string="Days Present (Annual)")
-    summer_days_absent = fields.Integer(string="Summer Days Absent")
-    summer_days_present = fields.Integer(string="Summer Days Present")
+    summer_days_absent = fields.Integer()
+    summer_days_present = fields.Integer()
     promotion_status_id = fields.Many2one(
         "fl.grade.promotion.status", string="Grade Promotion Status"
     )
     good_cause_exemption = fields.Selection(
-        GOOD_CAUSE, string="Good Cause Exemption", help="Item 14e (2025-26 layout)."
+        GOOD_CAUSE, help="Item 14e (2025-26 layout)."
     )
     comment = fields.Text(help="Up to 10 lines of 80 characters (I03 item 11).")
     migrant_enrollment_date = fields.Date()
     migrant_withdrawal_date = fields.Date()
-    migrant_district_id = fields.Many2one("fl.district", string="Migrant District")
+    migrant_district_id = fields.Many2one("fl.district")
     migrant_school_number = fields.Char(string="Migrant School Attended")
     course_history_ids = fields.One2many(
         "fl.course.history", "summary_id", string="Courses"
@@ -138,4 +138,8 @@ class FlSchoolYearSummary(models.Model):
             ):
                 errors.append(self.env._("the migrant school number has 4 characters"))
             if errors:
-                raise ValidationError(f"{where}: {'; '.join(errors)}.")
+                raise ValidationError(
+                    self.env._(
+                        "%(where)s: %(errors)s.", where=where, errors="; ".join(errors)
+                    )
+                )

@@ -31,15 +31,11 @@ SECTION_504 = [
 class FlStudent(models.Model):
     _inherit = "fl.student"
 
-    course_history_ids = fields.One2many(
-        "fl.course.history", "student_id", string="Course History"
-    )
+    course_history_ids = fields.One2many("fl.course.history", "student_id")
     school_year_summary_ids = fields.One2many(
         "fl.school.year.summary", "student_id", string="School Years"
     )
-    test_history_ids = fields.One2many(
-        "fl.test.history", "student_id", string="Test History"
-    )
+    test_history_ids = fields.One2many("fl.test.history", "student_id")
     ese_program_ids = fields.One2many(
         "fl.ese.program", "student_id", string="ESE Programs"
     )
@@ -49,21 +45,16 @@ class FlStudent(models.Model):
     discipline_incident_ids = fields.One2many(
         "fl.discipline.incident", "student_id", string="Discipline Incidents"
     )
-    schedule_ids = fields.One2many("fl.schedule", "student_id", string="Schedule")
+    schedule_ids = fields.One2many("fl.schedule", "student_id")
     # ESE (I06, student level)
     ese_plan_date = fields.Date(string="ESE Plan Date")
-    primary_exceptionality_id = fields.Many2one(
-        "fl.exceptionality", string="Primary Exceptionality"
-    )
+    primary_exceptionality_id = fields.Many2one("fl.exceptionality")
     fefp_program_id = fields.Many2one("fl.fefp.program", string="FEFP Program")
     section_504 = fields.Selection(SECTION_504, string="Section 504 Eligible")
     ese_evaluation_date = fields.Date(string="ESE Evaluation/Re-evaluation Date")
     # Immunizations (I02, student level)
-    immunization_status_id = fields.Many2one(
-        "fl.immunization.status", string="Immunization Status"
-    )
+    immunization_status_id = fields.Many2one("fl.immunization.status")
     immunization_expiration_date = fields.Date(
-        string="Certificate Expiration",
         help="Required for a temporary medical exemption (status 2).",
     )
     # Cumulative GPA and credits (stored: a transcript reads them)

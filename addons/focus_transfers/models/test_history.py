@@ -23,10 +23,10 @@ class FlTestHistory(models.Model):
         required=True, help="2-character subject content code (e.g. RO, E1, 95)."
     )
     subject_content_name = fields.Char(string="Subject")
-    score_type_id = fields.Many2one("fl.test.score.type", string="Score Type")
+    score_type_id = fields.Many2one("fl.test.score.type")
     score = fields.Char(help="As sent: 4 characters, right-justified.")
-    score_type_2_id = fields.Many2one("fl.test.score.type", string="Score Type 2")
-    score_2 = fields.Char(string="Score 2")
+    score_type_2_id = fields.Many2one("fl.test.score.type")
+    score_2 = fields.Char()
     achievement_level = fields.Char(help="e.g. Level 3 for FAST and B.E.S.T. EOCs.")
     result = fields.Selection(
         [("pass", "Pass"), ("fail", "Fail")],
@@ -89,4 +89,8 @@ class FlTestHistory(models.Model):
             if len(test.test_form or "") > 1 or len(test.test_level or "") > 2:
                 errors.append(self.env._("test form is 1 and level 2 characters"))
             if errors:
-                raise ValidationError(f"{where}: {'; '.join(errors)}.")
+                raise ValidationError(
+                    self.env._(
+                        "%(where)s: %(errors)s.", where=where, errors="; ".join(errors)
+                    )
+                )

@@ -6,6 +6,7 @@ Walks the codec's ``faster.LAYOUTS`` (branch codec, pure Python package in
 """
 
 import importlib
+import importlib.util
 import sys
 from pathlib import Path
 
@@ -18,10 +19,8 @@ RECORD_TYPES = ("I02", "I03", "I04", "I06", "I08", "I09")
 
 def import_faster():
     """The codec, installed as a package or straight from the addon folder."""
-    try:
+    if importlib.util.find_spec("faster") is not None:
         return importlib.import_module("faster")
-    except ImportError:
-        pass
     addon = Path(__file__).resolve().parents[2] / "faster_export"
     if (addon / "faster").is_dir() and str(addon) not in sys.path:
         sys.path.insert(0, str(addon))
