@@ -132,8 +132,6 @@ def main():
                 courses_per_year=per_year,
                 tests=tests,
                 ese=True,
-                trimester_year=True,
-                block_year=True,
                 incident=True,
             )
             env.flush_all()

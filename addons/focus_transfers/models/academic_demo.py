@@ -124,8 +124,6 @@ class FlAcademicDemo(models.AbstractModel):
                 student,
                 years=max(1, min(index + 1, 12)),
                 ese=(pos == 0),
-                trimester_year=(pos == 1),
-                block_year=(pos == 2) or (pos == 0),
             )
         return True
 
@@ -137,13 +135,14 @@ class FlAcademicDemo(models.AbstractModel):
         courses_per_year=None,
         tests=None,
         ese=False,
-        trimester_year=False,
-        block_year=False,
         incident=None,
         today=None,
     ):
         """Create ``years`` school years of history ending with the current one
-        (courses in progress), tests, immunizations, schedule and an incident."""
+        (courses in progress), tests, immunizations, schedule and an incident.
+
+        Last year is on trimesters and the year before on a 4x4 block (when the
+        years have no marking periods yet)."""
         rng = random.Random(zlib.crc32((student.name or "x").encode()))
         today = today or date.today()
         current_start = today.year if today.month >= 8 else today.year - 1
@@ -169,13 +168,17 @@ class FlAcademicDemo(models.AbstractModel):
             start = current_start - (years - 1 - offset)
             year = self._school_year(start)
             current = offset == years - 1
-            if trimester_year and offset == years - 2:
-                year.marking_structure = "trimesters"
-            elif block_year and grade_index >= 9 and offset == years - 3:
-                year.marking_structure = "block_4x4"
-            elif not year.marking_period_ids:
-                year.marking_structure = rng.choice(STRUCTURES)
             if not year.marking_period_ids:
+                # one structure per calendar year, shared by every student:
+                # last year on trimesters, the year before on a 4x4 block
+                age = current_start - start
+                year.marking_structure = (
+                    "trimesters"
+                    if age == 1
+                    else "block_4x4"
+                    if age == 2
+                    else STRUCTURES[start % len(STRUCTURES)]
+                )
                 year.action_generate_marking_periods()
             band = "E" if grade_index <= 5 else "M" if grade_index <= 8 else "H"
             pool = bands[band]
