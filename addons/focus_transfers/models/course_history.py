@@ -42,12 +42,29 @@ class FlCourseHistory(models.Model):
         help="Filled in automatically from the student and the school year.",
     )
     # Where credit was earned (items 7-9)
-    district_id = fields.Many2one("fl.district", string="District Where Earned")
+    district_id = fields.Many2one(
+        "fl.district",
+        string="District Where Earned",
+        compute="_compute_from_school",
+        store=True,
+        readonly=False,
+        precompute=True,
+    )
     school_id = fields.Many2one("fl.school", string="School Where Earned")
     school_number = fields.Char(
-        help="4 characters: MSID number, 0000, N997-N999, C9nn, U9nn, Pnnn, 9900."
+        compute="_compute_from_school",
+        store=True,
+        readonly=False,
+        precompute=True,
+        help="4 characters: MSID number, 0000, N997-N999, C9nn, U9nn, Pnnn, 9900.",
     )
-    school_name = fields.Char(help="At most 25 characters, as on the transcript.")
+    school_name = fields.Char(
+        compute="_compute_from_school",
+        store=True,
+        readonly=False,
+        precompute=True,
+        help="At most 25 characters, as on the transcript.",
+    )
     out_of_state_code = fields.Char(
         string="State/Country Where Earned",
         help="2-letter state or country code when not earned in a Florida district.",
@@ -57,10 +74,28 @@ class FlCourseHistory(models.Model):
     term_sort = fields.Char(related="term_code_id.code", store=True)
     course_id = fields.Many2one("fl.course", string="Catalog Course")
     course_number = fields.Char(
-        required=True, help="7-digit state course number (FASTER) or 8-digit local."
+        required=True,
+        compute="_compute_from_course",
+        store=True,
+        readonly=False,
+        precompute=True,
+        help="7-digit state course number (FASTER) or 8-digit local.",
     )
-    course_title = fields.Char(required=True, help="Abbreviated, at most 20.")
-    subject_area_id = fields.Many2one("fl.subject.area")
+    course_title = fields.Char(
+        required=True,
+        compute="_compute_from_course",
+        store=True,
+        readonly=False,
+        precompute=True,
+        help="Abbreviated, at most 20.",
+    )
+    subject_area_id = fields.Many2one(
+        "fl.subject.area",
+        compute="_compute_from_course",
+        store=True,
+        readonly=False,
+        precompute=True,
+    )
     course_flag_ids = fields.Many2many("fl.course.flag", help="Up to four.")
     course_flags = fields.Char(
         string="Flags",
@@ -174,20 +209,38 @@ class FlCourseHistory(models.Model):
             bonus = scale.honors_bonus if flags & {"H", "G"} else 0.0
             line.district_points = scale_line.gpa_points + bonus if in_district else 0.0
 
-    @api.onchange("course_id")
-    def _onchange_course_id(self):
-        for line in self.filtered("course_id"):
-            line.course_number = line.course_id.state_course_number
-            line.course_title = line.course_id.short_title
-            line.subject_area_id = line.course_id.subject_area_id
-            line.credit_attempted = line.course_id.credit
+    @api.depends("course_id")
+    def _compute_from_course(self):
+        """Catalog course: the transcript carries its state number and title."""
+        for line in self:
+            course = line.course_id
+            if course:
+                line.course_number = course.state_course_number
+                line.course_title = course.short_title
+                line.subject_area_id = course.subject_area_id
+            else:
+                line.course_number = line.course_number
+                line.course_title = line.course_title
+                line.subject_area_id = line.subject_area_id
 
-    @api.onchange("school_id")
-    def _onchange_school_id(self):
-        for line in self.filtered("school_id"):
-            line.district_id = line.school_id.district_id
-            line.school_number = line.school_id.number
-            line.school_name = (line.school_id.name or "")[:25]
+    @api.depends("school_id")
+    def _compute_from_school(self):
+        """Florida school: district, number and name where credit was earned."""
+        for line in self:
+            school = line.school_id
+            if school:
+                line.district_id = school.district_id
+                line.school_number = school.number
+                line.school_name = (school.name or "")[:25]
+            else:
+                line.district_id = line.district_id
+                line.school_number = line.school_number
+                line.school_name = line.school_name
+
+    @api.onchange("course_id")
+    def _onchange_course_id_credit(self):
+        for line in self.filtered("course_id"):
+            line.credit_attempted = line.course_id.credit
 
     @api.constrains(
         "course_number",

@@ -70,4 +70,6 @@ class AcademicCase(TransactionCase):
             "course_flag_ids": [(6, 0, [f.id for f in flags])],
         }
         vals.update(extra)
+        # None: leave the field to its compute (catalog course, school)
+        vals = {key: value for key, value in vals.items() if value is not None}
         return cls.env["fl.course.history"].create(vals)

@@ -20,6 +20,12 @@ class TestAcademicRules(AcademicCase):
             }
         )
         self.assertEqual(course.state_course_number, "1001380")
+        line = self._line(
+            "A", 1.0, course_id=course.id, course_number=None, course_title=None
+        )
+        self.assertEqual(
+            (line.course_number, line.course_title), ("1001380", "Eng Hon III")
+        )
         for bad in ("1001380", "10013801X", "ABCDEFGH"):
             with self.assertRaisesRegex(ValidationError, "8 digits"):
                 course.copy({"code": bad})
