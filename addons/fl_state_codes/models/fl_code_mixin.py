@@ -1,5 +1,6 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError
+from odoo.osv import expression
 
 
 class FlCodeMixin(models.AbstractModel):
@@ -81,6 +82,20 @@ class FlCodeMixin(models.AbstractModel):
                 record.display_name = f"{record.code} - {record.name}"
             else:
                 record.display_name = record.code or record.name or ""
+
+    @api.model
+    def _search_display_name(self, operator, value):
+        """Also match the displayed form "code - name" (exports, imports, paste).
+
+        "12 - Columbia" finds district 12, so a file exported from Odoo can be
+        imported back and a pasted display name resolves to its code.
+        """
+        domain = super()._search_display_name(operator, value)
+        positive = operator in ("=", "ilike", "=ilike", "like", "=like")
+        if positive and isinstance(value, str) and " - " in value:
+            code = value.partition(" - ")[0].strip()
+            domain = expression.OR([domain, [("code", "=", code)]])
+        return domain
 
     @api.model
     def _lookup(self, code, raise_if_missing=True):

@@ -16,6 +16,7 @@ class FlSchool(models.Model):
     _inherit = "fl.code.mixin"
     _description = "Florida School"
     _order = "district_id, number"
+    _rec_names_search = ("code", "name", "number")
 
     code = fields.Char(
         compute="_compute_code",
@@ -37,6 +38,16 @@ class FlSchool(models.Model):
         help="A reporting number that is not a school site (home education, "
         "scholarships, virtual instruction, private-school services...).",
     )
+
+    @api.model
+    def get_import_templates(self):
+        """Offer a template for loading the DOE Master School ID list."""
+        return [
+            {
+                "label": self.env._("Import Template for School Numbers"),
+                "template": "/fl_state_codes/static/xls/fl_school_import_template.csv",
+            }
+        ]
 
     @api.depends("district_id.code", "number")
     def _compute_code(self):

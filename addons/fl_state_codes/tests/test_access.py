@@ -34,3 +34,36 @@ class TestAccess(TransactionCase):
         self.assertEqual(district.name, "Named district 80")
         district.action_archive()
         self.assertFalse(district.active)
+
+    def test_views_and_menu(self):
+        """Every table has its list, form and search views and a menu entry."""
+        root = self.env.ref("fl_state_codes.fl_state_codes_menu_root")
+        admin_menus = self.env["ir.ui.menu"].with_user(self.admin)._visible_menu_ids()
+        user_menus = (
+            self.env["ir.ui.menu"].with_user(self.registrar)._visible_menu_ids()
+        )
+        self.assertIn(root.id, admin_menus)
+        self.assertNotIn(root.id, user_menus)
+        actions = self.env["ir.actions.act_window"].search(
+            [("res_model", "=like", "fl.%"), ("id", "in", self._module_record_ids())]
+        )
+        self.assertEqual(len(actions), 29)
+        for action in actions:
+            with self.subTest(model=action.res_model):
+                views = (
+                    self.env[action.res_model]
+                    .with_user(self.admin)
+                    .get_views([(False, "list"), (False, "form"), (False, "search")])
+                )
+                self.assertIn('editable="bottom"', views["views"]["list"]["arch"])
+                menu = self.env["ir.ui.menu"].search(
+                    [("action", "=", f"ir.actions.act_window,{action.id}")]
+                )
+                self.assertEqual(len(menu), 1)
+                self.assertIn(menu.id, admin_menus)
+
+    def _module_record_ids(self):
+        data = self.env["ir.model.data"].search(
+            [("module", "=", "fl_state_codes"), ("model", "=", "ir.actions.act_window")]
+        )
+        return data.mapped("res_id")

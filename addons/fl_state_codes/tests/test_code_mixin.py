@@ -38,6 +38,10 @@ class TestCodeMixin(TransactionCase):
         self.assertEqual(
             self.District.search([("display_name", "ilike", "Suwannee")]).code, "61"
         )
+        # the displayed form (exports, pasted values) resolves to its code
+        self.assertEqual(
+            self.District.name_search("61 - Suwannee")[0][1], "61 - Suwannee"
+        )
 
     def test_code_unique_per_table(self):
         with (
@@ -112,3 +116,15 @@ class TestCodeMixin(TransactionCase):
             self.env.cr.savepoint(),
         ):
             option.write({"valid_from_year": 2020, "valid_to_year": 2019})
+
+    def test_school_import_computes_the_code(self):
+        """Loading the Master School ID list: district + number give the code."""
+        result = self.School.load(
+            ["district_id", "number", "name"],
+            [["12 - Columbia", "0042", "Imported School"]],
+        )
+        self.assertFalse(result["messages"])
+        school = self.School.browse(result["ids"])
+        self.assertEqual((school.code, school.district_id), ("120042", self.columbia))
+        self.assertEqual(self.School.name_search("0042")[0][0], school.id)
+        self.assertTrue(self.School.get_import_templates())
