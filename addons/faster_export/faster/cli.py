@@ -4,6 +4,9 @@ Exit codes: 0 done (valid), 1 invalid input records, 2 unreadable input or
 bad usage. Errors are one line each, never a traceback.
 """
 
+# A command line prints: pylint-odoo's rule is for Odoo server code.
+# pylint: disable=print-used
+
 import argparse
 import datetime
 import json

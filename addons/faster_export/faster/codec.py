@@ -226,6 +226,7 @@ def _encode_field(fld, value):
         return _format_text(value, fld, fld.length, False)
     if isinstance(value, str):
         return _format_text(value, fld, fld.length, fld.right or fld.type == NUM)
+    problem = None
     try:
         if fld.is_date:
             return _format_date(value, fld.fmt)
@@ -233,11 +234,11 @@ def _encode_field(fld, value):
             return _format_number(value, fld, fld.length)
     except FasterError:
         raise
-    except (TypeError, ValueError, InvalidOperation):
-        pass
+    except (TypeError, ValueError, InvalidOperation) as error:
+        problem = error
     raise FasterError(
         f"item {fld.item} ({fld.name}): cannot write {value!r} ({type(value).__name__})"
-    )
+    ) from problem
 
 
 def encode(record_type, values):

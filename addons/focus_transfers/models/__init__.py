@@ -6,3 +6,17 @@ from . import student
 from . import student_guardian
 from . import enrollment
 from . import sis_demo
+from . import faster_field_map
+from . import grading_scale
+from . import course
+from . import marking_period
+from . import school_year_summary
+from . import course_history
+from . import course_grade
+from . import test_history
+from . import ese_program
+from . import immunization
+from . import discipline_incident
+from . import schedule
+from . import student_academic
+from . import academic_demo

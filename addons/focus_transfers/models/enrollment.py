@@ -28,14 +28,12 @@ class FlEnrollment(models.Model):
     )
     transfer_to_id = fields.Many2one(
         "fl.district",
-        string="Transfer To",
         tracking=True,
         help="With a W3A withdrawal, authorises this district to import the "
         "student's records through Focus Student Transfers.",
     )
     prior_district_id = fields.Many2one(
         "fl.district",
-        string="Prior District",
         help="The district the student comes from: the one a transfer request "
         "and an import are addressed to.",
     )
@@ -109,9 +107,9 @@ class FlEnrollment(models.Model):
             if this_district and enrollment.transfer_to_id == this_district:
                 raise ValidationError(
                     self.env._(
-                        "%s: Transfer To cannot be this district (%s).",
-                        name,
-                        this_district.display_name,
+                        "%(name)s: Transfer To cannot be this district (%(district)s).",
+                        name=name,
+                        district=this_district.display_name,
                     )
                 )
 

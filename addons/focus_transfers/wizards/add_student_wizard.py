@@ -25,7 +25,7 @@ class FlAddStudentWizard(models.TransientModel):
     grade_level_id = fields.Many2one("fl.grade.level", required=True)
     enrollment_date = fields.Date(required=True, default=fields.Date.context_today)
     entry_code_id = fields.Many2one("fl.entry.code", string="Enrollment Code")
-    prior_district_id = fields.Many2one("fl.district", string="Prior District")
+    prior_district_id = fields.Many2one("fl.district")
 
     @api.depends("first_name", "last_name", "birthdate")
     def _compute_match_ids(self):
