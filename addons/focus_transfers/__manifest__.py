@@ -29,6 +29,9 @@
         "demo/fl_sis_demo.xml",
         "demo/fl_academic_demo.xml",
     ],
+    "assets": {
+        "web.assets_tests": ["focus_transfers/static/tests/tours/**/*"],
+    },
     "application": True,
     "installable": True,
 }
