@@ -2,7 +2,7 @@
     "name": "Focus Student Transfers",
     "summary": "Student information core and real-time student record transfers "
     "between Florida districts",
-    "version": "18.0.1.0.0",
+    "version": "18.0.1.1.0",
     "category": "Education",
     "website": "https://github.com/fl-student-transfers/fl-student-transfers",
     "author": "FL Student Transfers contributors",
@@ -12,6 +12,7 @@
     "depends": ["mail", "fl_state_codes"],
     "external_dependencies": {"python": ["requests"]},
     "data": [
+        "security/focus_transfers_groups.xml",
         "security/ir.model.access-sis.csv",
         "security/ir.model.access-academic.csv",
         "data/fl_grading_scale_data.xml",

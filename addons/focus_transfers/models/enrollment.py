@@ -1,5 +1,5 @@
 from odoo import api, fields, models
-from odoo.exceptions import ValidationError
+from odoo.exceptions import AccessError, ValidationError
 
 TRANSFER_CODE = "W3A"  # withdrawn to another Florida public school district
 
@@ -29,6 +29,8 @@ class FlEnrollment(models.Model):
     transfer_to_id = fields.Many2one(
         "fl.district",
         tracking=True,
+        # Seed 000, Student Fields: Transfer To has its own View / Edit rights.
+        groups="focus_transfers.group_transfer_to_view",
         help="With a W3A withdrawal, authorises this district to import the "
         "student's records through Focus Student Transfers.",
     )
@@ -37,12 +39,45 @@ class FlEnrollment(models.Model):
         help="The district the student comes from: the one a transfer request "
         "and an import are addressed to.",
     )
+    can_edit_transfer_to = fields.Boolean(compute="_compute_can_edit_transfer_to")
     state = fields.Selection(
         [("active", "Active"), ("withdrawn", "Withdrawn")],
         compute="_compute_state",
         store=True,
         index=True,
     )
+
+    @api.depends_context("uid")
+    def _compute_can_edit_transfer_to(self):
+        allowed = self.env.user.has_group("focus_transfers.group_transfer_to_edit")
+        for enrollment in self:
+            enrollment.can_edit_transfer_to = allowed
+
+    def _check_transfer_to_write_access(self, vals_list):
+        """Transfer To authorises another district to pull a student's
+        records: only its editors may set it, whatever the client."""
+        if self.env.su or self.env.user.has_group(
+            "focus_transfers.group_transfer_to_edit"
+        ):
+            return
+        if any(vals.get("transfer_to_id") for vals in vals_list) or (
+            self and any("transfer_to_id" in vals for vals in vals_list)
+        ):
+            raise AccessError(
+                self.env._(
+                    "You may not set Transfer To: it needs the Focus Transfers "
+                    "right 'Transfer To: View and Edit'."
+                )
+            )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        self._check_transfer_to_write_access(vals_list)
+        return super().create(vals_list)
+
+    def write(self, vals):
+        self._check_transfer_to_write_access([vals])
+        return super().write(vals)
 
     @api.depends("drop_date")
     def _compute_state(self):

@@ -6,3 +6,4 @@ from . import test_faster_field_map
 from . import test_academic_demo
 from . import test_academic_form_load
 from . import test_sis_tour
+from . import test_permissions
