@@ -16,6 +16,7 @@
         "security/ir.model.access-sis.csv",
         "security/ir.model.access-academic.csv",
         "data/fl_grading_scale_data.xml",
+        "data/mail_activity_type_data.xml",
         "views/fl_student_views.xml",
         "views/fl_school_views.xml",
         "wizards/add_student_wizard_views.xml",
@@ -24,6 +25,8 @@
         "views/fl_student_record_views.xml",
         "views/fl_student_academic_views.xml",
         "views/focus_transfers_menus.xml",
+        "views/fl_transfer_request_views.xml",
+        "data/transfer_server_actions.xml",
         "views/fl_school_year_academic_views.xml",
     ],
     "demo": [

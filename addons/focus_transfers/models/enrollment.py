@@ -77,7 +77,20 @@ class FlEnrollment(models.Model):
 
     def write(self, vals):
         self._check_transfer_to_write_access([vals])
-        return super().write(vals)
+        before = (
+            {e.id: e.transfer_to_id for e in self} if "transfer_to_id" in vals else {}
+        )
+        result = super().write(vals)
+        if before and not self.env.context.get("fl_transfer_approval"):
+            # A registrar's own W3A + Transfer To is an approved outgoing
+            # transfer too (seed 000: "just the same").
+            for enrollment in self:
+                if (
+                    enrollment.transfer_to_id
+                    and enrollment.transfer_to_id != before[enrollment.id]
+                ):
+                    enrollment._on_outgoing_transfer_approved()
+        return result
 
     @api.depends("drop_date")
     def _compute_state(self):
