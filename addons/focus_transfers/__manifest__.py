@@ -25,6 +25,7 @@
         "views/fl_student_academic_views.xml",
         "views/focus_transfers_menus.xml",
         "views/fl_school_year_academic_views.xml",
+        "views/fl_student_demographics_views.xml",
     ],
     "demo": [
         "demo/fl_sis_demo.xml",

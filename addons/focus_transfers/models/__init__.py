@@ -20,3 +20,4 @@ from . import discipline_incident
 from . import schedule
 from . import student_academic
 from . import academic_demo
+from . import student_demographics

@@ -7,3 +7,5 @@ from . import test_academic_demo
 from . import test_academic_form_load
 from . import test_sis_tour
 from . import test_permissions
+from . import test_student_demographics
+from . import test_sis_jsonrpc
