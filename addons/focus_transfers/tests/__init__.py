@@ -9,3 +9,4 @@ from . import test_sis_tour
 from . import test_permissions
 from . import test_student_demographics
 from . import test_sis_jsonrpc
+from . import test_sis_demo
