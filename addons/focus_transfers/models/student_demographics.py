@@ -5,14 +5,11 @@ list "Demographic Fields That are Part of the Import Process").
 exactly as the seed spells it (typos included, e.g. "National Hispanic
 ScholarA"), to the ``fl.student`` field that holds it, or to None when the
 value is deliberately not stored; ``NOT_IMPORTED_REASONS`` says why. The
-import screen walks this map; ``tests/test_student_demographics.py`` checks
-every target exists. Several labels may share a field (Focus lists a value
-both under its database column and under its screen label).
+fields are declared on the student (``student.py``, ``student_academic.py``);
+the import screen walks this map; ``tests/test_student_demographics.py``
+checks every target exists. Several labels may share a field (Focus lists a
+value both under its database column and under its screen label).
 """
-
-from odoo import fields, models
-
-YES_NO_Z = [("Y", "Yes"), ("N", "No"), ("Z", "Not applicable")]
 
 IMPORTABLE_DEMOGRAPHIC_FIELDS = {
     # Focus database columns (lower case in the seed)
@@ -159,37 +156,3 @@ def importable_demographic_field_names():
     """The distinct student fields the import screen may overwrite, in the
     seed's order."""
     return list(dict.fromkeys(f for f in IMPORTABLE_DEMOGRAPHIC_FIELDS.values() if f))
-
-
-class FlStudent(models.Model):
-    """Seed-000 demographic fields that the core student form did not have."""
-
-    _inherit = "fl.student"
-
-    tide_access_code = fields.Char(
-        string="TIDE Access Code", help="Access code of the state testing system."
-    )
-    ese_referral_date = fields.Date(
-        string="ESE Refer Date", help="Date the student was referred for evaluation."
-    )
-    fcat_math_passed = fields.Boolean(string="FCAT Math Passed")
-    reading_pass_date = fields.Date(string="Reading Requirement Pass Date")
-    algebra_1_eoc_date = fields.Date(string="Algebra I EOC Date")
-    algebra_2_eoc_date = fields.Date(string="Algebra II EOC Date")
-    biology_eoc_date = fields.Date(string="Biology I EOC Date")
-    civics_eoc_date = fields.Date(string="Civics EOC Date")
-    geometry_eoc_date = fields.Date(string="Geometry EOC Date")
-    us_history_eoc_date = fields.Date(string="U.S. History EOC Date")
-    ell_post_reclass_report_card_date = fields.Date(
-        string="Post Reclassification: First Report Card"
-    )
-    ell_post_reclass_first_review_date = fields.Date(
-        string="Post Reclassification: First Semiannual Review"
-    )
-    ell_post_reclass_second_review_date = fields.Date(
-        string="Post Reclassification: Second Semiannual Review"
-    )
-    ell_post_reclass_second_year_date = fields.Date(
-        string="Post Reclassification: End of the Second Year"
-    )
-    career_academy = fields.Boolean(string="Career and Professional Academy")
