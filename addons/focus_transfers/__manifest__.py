@@ -28,6 +28,7 @@
         "views/fl_transfer_request_views.xml",
         "data/transfer_server_actions.xml",
         "views/fl_school_year_academic_views.xml",
+        "views/fl_student_demographics_views.xml",
     ],
     "demo": [
         "demo/fl_sis_demo.xml",

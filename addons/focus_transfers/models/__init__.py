@@ -21,3 +21,4 @@ from . import schedule
 from . import student_academic
 from . import academic_demo
 from . import transfer_request
+from . import student_demographics

@@ -6,6 +6,7 @@ import datetime
 import random
 
 from odoo import api, models
+from odoo.exceptions import UserError
 
 FIRST_NAMES = [
     "Avery", "Jordan", "Mateo", "Sofia", "Liam", "Amara", "Noah", "Isabella",
@@ -18,7 +19,8 @@ LAST_NAMES = [
     "Merriweather", "Nakamura-Blythe", "Oyelaran", "Pennington", "Quintero-Ash",
     "Rosenvale", "Sutterfield", "Tamarind",
 ]  # fmt: skip
-SCHOOLS = {"KG": "0041", "06": "0061", "09": "0081"}
+# Grade bands of the demo schools: elementary, middle, high (lowest, highest).
+BANDS = (("KG", "05"), ("06", "08"), ("09", "12"))
 
 
 class FlSisDemo(models.AbstractModel):
@@ -39,32 +41,43 @@ class FlSisDemo(models.AbstractModel):
         )
 
     @api.model
-    def _build(self, district_code="12", students=32, seed=12):
+    def _build(self, district_code="12", students=32, seed=12, today=None):
         district = self.env["fl.district"]._lookup(district_code)
         self.env.company.fl_district_id = district
-        today = datetime.date.today()
+        today = today or datetime.date.today()
         current = today.year if today.month >= 8 else today.year - 1
         for start in range(current - 13, current + 1):
             self._school_year(start)
         year = self._school_year(current)
-        schools = self.env["fl.school"].search(
-            [("district_id", "=", district.id), ("is_special", "=", False)]
-        )
-        by_number = {s.number: s for s in schools}
         grade = self.env["fl.grade.level"]
+        # The district's demo schools in number order serve the bands in order
+        # (12: 0041/0061/0081, 61: 0021/0051/0071); a span left empty is set.
+        schools = self.env["fl.school"].search(
+            [("district_id", "=", district.id), ("is_special", "=", False)],
+            order="number",
+        )
+        if not schools:
+            raise UserError(
+                self.env._(
+                    "District %s has no school to enroll demo students in.",
+                    district.display_name,
+                )
+            )
+        for school, (low, high) in zip(schools, BANDS, strict=False):
+            if not school.lowest_grade_level_id:
+                school.lowest_grade_level_id = grade._lookup(low)
+            if not school.highest_grade_level_id:
+                school.highest_grade_level_id = grade._lookup(high)
         entry = self.env["fl.entry.code"]._lookup("E01")
         rng = random.Random(seed)
         Student = self.env["fl.student"].with_context(tracking_disable=True)
         levels = ["KG", "01", "02", "03", "04", "05", "06", "07", "08", "09", "10",
                   "11", "12"]  # fmt: skip
         for n in range(students):
-            level = levels[n % len(levels)]
-            band = (
-                "09"
-                if level >= "09" and level != "KG"
-                else ("06" if "06" <= level <= "08" else "KG")
-            )
-            school = by_number.get(SCHOOLS[band]) or schools[:1]
+            index = n % len(levels)
+            level = levels[index]
+            band = 0 if index < 6 else (1 if index < 9 else 2)  # KG-05, 06-08, 09-12
+            school = schools[min(band, len(schools) - 1)]
             age = 5 + (0 if level == "KG" else int(level))
             birthdate = datetime.date(
                 current - age, rng.randint(1, 12), rng.randint(1, 28)
@@ -84,16 +97,21 @@ class FlSisDemo(models.AbstractModel):
                     "city": "Lake City" if district_code == "12" else "Live Oak",
                 }
             )
+            enrolled = year.date_start + datetime.timedelta(days=16)
             enrollment = {
                 "student_id": student.id,
                 "school_id": school.id,
                 "school_year_id": year.id,
                 "grade_level_id": grade._lookup(level).id,
-                "enrollment_date": year.date_start + datetime.timedelta(days=16),
+                "enrollment_date": enrolled,
                 "entry_code_id": entry.id,
             }
             if n % 8 == 7:  # some withdrawn: moved out of state or to a private school
-                enrollment["drop_date"] = today - datetime.timedelta(days=10 + n)
+                # Never before the enrollment, even early in the school year.
+                enrollment["drop_date"] = max(
+                    today - datetime.timedelta(days=10 + n),
+                    enrolled + datetime.timedelta(days=1 + n % 5),
+                )
                 enrollment["withdrawal_code_id"] = (
                     self.env["fl.withdrawal.code"]
                     ._lookup("W3B" if n % 16 == 7 else "W04")

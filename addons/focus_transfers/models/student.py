@@ -136,6 +136,34 @@ class FlStudent(models.Model):
     hearing_screening = fields.Char()
     vision_screening = fields.Char()
     section_504 = fields.Boolean(string="504 Eligible")
+    # Other seed-000 importable demographics (see student_demographics.py)
+    tide_access_code = fields.Char(
+        string="TIDE Access Code", help="Access code of the state testing system."
+    )
+    ese_referral_date = fields.Date(
+        string="ESE Refer Date", help="Date the student was referred for evaluation."
+    )
+    fcat_math_passed = fields.Boolean(string="FCAT Math Passed")
+    reading_pass_date = fields.Date(string="Reading Requirement Pass Date")
+    algebra_1_eoc_date = fields.Date(string="Algebra I EOC Date")
+    algebra_2_eoc_date = fields.Date(string="Algebra II EOC Date")
+    biology_eoc_date = fields.Date(string="Biology I EOC Date")
+    civics_eoc_date = fields.Date(string="Civics EOC Date")
+    geometry_eoc_date = fields.Date(string="Geometry EOC Date")
+    us_history_eoc_date = fields.Date(string="U.S. History EOC Date")
+    ell_post_reclass_report_card_date = fields.Date(
+        string="Post Reclassification: First Report Card"
+    )
+    ell_post_reclass_first_review_date = fields.Date(
+        string="Post Reclassification: First Semiannual Review"
+    )
+    ell_post_reclass_second_review_date = fields.Date(
+        string="Post Reclassification: Second Semiannual Review"
+    )
+    ell_post_reclass_second_year_date = fields.Date(
+        string="Post Reclassification: End of the Second Year"
+    )
+    career_academy = fields.Boolean(string="Career and Professional Academy")
     # Enrollment
     guardian_ids = fields.One2many("fl.student.guardian", "student_id")
     enrollment_ids = fields.One2many("fl.enrollment", "student_id")

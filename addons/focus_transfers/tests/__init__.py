@@ -8,3 +8,6 @@ from . import test_academic_form_load
 from . import test_sis_tour
 from . import test_permissions
 from . import test_transfer_request
+from . import test_student_demographics
+from . import test_sis_jsonrpc
+from . import test_sis_demo

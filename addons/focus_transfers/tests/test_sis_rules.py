@@ -180,3 +180,27 @@ class TestSettings(SisCase):
         self.assertGreaterEqual(len(demo), 30)
         self.assertIn("withdrawn", demo.mapped("enrollment_state"))
         self.assertGreaterEqual(len(demo.mapped("grade_level_id")), 10)
+
+
+@tagged("post_install", "-at_install")
+class TestAddStudentNewDespiteMatch(SisCase):
+    def test_create_new_student_when_a_match_is_someone_else(self):
+        """Twins or namesakes: the registrar may create a new student even
+        though the search found one; the match is left untouched."""
+        record = self.env["fl.add.student.wizard"].create(
+            {
+                "first_name": "Avery",
+                "last_name": "Thornbury",
+                "birthdate": datetime.date(2015, 4, 2),
+                "school_id": self.school.id,
+                "school_year_id": self.year.id,
+                "grade_level_id": self.grade.id,
+                "enrollment_date": datetime.date(2030, 8, 20),
+            }
+        )
+        self.assertEqual(record.match_ids, self.student)
+        action = record.action_create_new()
+        twin = self.env["fl.student"].browse(action["res_id"])
+        self.assertNotEqual(twin, self.student)
+        self.assertEqual(twin.current_enrollment_id.school_id, self.school)
+        self.assertFalse(self.student.enrollment_ids)

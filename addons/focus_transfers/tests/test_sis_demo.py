@@ -1,0 +1,38 @@
+import datetime
+
+from odoo.tests import TransactionCase, tagged
+
+
+@tagged("post_install", "-at_install")
+class TestSisDemoBuilder(TransactionCase):
+    """The demo builder works for either demo district on any day of the
+    year, including the first weeks of a school year."""
+
+    def test_build_early_in_the_school_year(self):
+        district = self.env["fl.district"]._lookup("61")
+        for number in ("9701", "9702", "9703"):
+            self.env["fl.school"].create(
+                {"district_id": district.id, "number": number, "name": number}
+            )
+        self.env["fl.sis.demo"]._build("61", today=datetime.date(2026, 8, 20))
+        students = self.env["fl.student"].search(
+            [("local_student_id", "=like", "61-%")]
+        )
+        self.assertEqual(len(students), 32)
+        enrollments = students.enrollment_ids
+        withdrawn = enrollments.filtered(lambda e: e.state == "withdrawn")
+        self.assertTrue(withdrawn)
+        for enrollment in withdrawn:
+            self.assertGreaterEqual(enrollment.drop_date, enrollment.enrollment_date)
+        for enrollment in enrollments:
+            school = enrollment.school_id
+            with self.subTest(grade=enrollment.grade_level_id.code):
+                self.assertEqual(school.district_id, district)
+                self.assertLessEqual(
+                    school.lowest_grade_level_id.sequence,
+                    enrollment.grade_level_id.sequence,
+                )
+                self.assertGreaterEqual(
+                    school.highest_grade_level_id.sequence,
+                    enrollment.grade_level_id.sequence,
+                )
