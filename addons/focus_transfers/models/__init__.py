@@ -1,1 +1,2 @@
 
+from . import import_rules
