@@ -1,2 +1,2 @@
-
 from . import import_rules
+from . import import_preview
