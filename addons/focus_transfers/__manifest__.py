@@ -11,8 +11,20 @@
     "development_status": "Alpha",
     "depends": ["mail", "fl_state_codes"],
     "external_dependencies": {"python": ["requests"]},
-    "data": [],
-    "demo": [],
+    "data": [
+        # academic records: base.group_user reads, base.group_system writes,
+        # until the sis branch's permission groups land
+        "security/ir.model.access-academic.csv",
+        "data/fl_grading_scale_data.xml",
+        "views/fl_course_views.xml",
+        "views/fl_course_history_views.xml",
+        "views/fl_student_record_views.xml",
+        "views/fl_student_academic_views.xml",
+        "views/fl_school_year_academic_views.xml",
+    ],
+    "demo": [
+        "demo/fl_academic_demo.xml",
+    ],
     "application": True,
     "installable": True,
 }

@@ -1,1 +1,3 @@
-from . import test_install
+from . import test_code_data
+from . import test_code_mixin
+from . import test_access
