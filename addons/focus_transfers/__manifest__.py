@@ -21,6 +21,9 @@
         "views/fl_student_record_views.xml",
         "views/fl_student_academic_views.xml",
         "views/fl_school_year_academic_views.xml",
+        "security/ir.model.access-wizard.csv",
+        "views/fl_transfer_import_log_views.xml",
+        "views/fl_transfer_import_wizard_views.xml",
     ],
     "demo": [
         "demo/fl_academic_demo.xml",

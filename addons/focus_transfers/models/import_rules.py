@@ -257,6 +257,9 @@ def classify_test(row, context):
     if when_date > context.get("today", date.today()):
         messages.append(f"Test date {when} is in the future.")
         return ERROR, messages
+    if not (row.get("subject") or "").strip():
+        messages.append("The test has no subject content code.")
+        return ERROR, messages
     score_type = (row.get("score_type") or "").strip()
     status = OK
     if score_type and score_type not in context["score_types"]:

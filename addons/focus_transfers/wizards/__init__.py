@@ -1,0 +1,1 @@
+from . import transfer_import_wizard
