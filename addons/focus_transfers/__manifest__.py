@@ -28,6 +28,11 @@
     "demo": [
         "demo/fl_academic_demo.xml",
     ],
+    "assets": {
+        "web.assets_tests": [
+            "focus_transfers/static/tests/tours/transfer_import_tour.js",
+        ],
+    },
     "application": True,
     "installable": True,
 }
