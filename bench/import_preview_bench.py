@@ -21,7 +21,9 @@ from datetime import date
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
-MODELS = Path(__file__).resolve().parents[1] / "addons/focus_transfers/models"
+# __file__ is unset under ``odoo shell < this file``: run it from the repo root
+HERE = Path(globals().get("__file__") or "bench/import_preview_bench.py")
+MODELS = HERE.resolve().parents[1] / "addons/focus_transfers/models"
 pkg = types.ModuleType("ft_models")
 pkg.__path__ = [str(MODELS)]
 sys.modules["ft_models"] = pkg
@@ -151,5 +153,75 @@ def main(runs=20):
     return 0 if max(times) <= 1.0 else 1
 
 
-if __name__ == "__main__":
+def run_odoo(env, runs=5):
+    """Server time of the wizard's preview, the package fetched on loopback.
+
+    Run inside ``odoo shell`` on a database with focus_transfers installed::
+
+        odoo shell --addons-path=addons -d DB --db_host=127.0.0.1 \\
+            --db_user=odoo --db_password=odoo < bench/import_preview_bench.py
+
+    Creates (and rolls back) the school years, a half-covering catalog and a
+    student; the fetch hook is replaced by an HTTP GET to a loopback peer.
+    """
+    from unittest.mock import patch
+
+    package = json.loads(BODY)
+    Year = env["fl.school.year"]
+    for year in range(2013, 2027):
+        code = f"{year}{year + 1}"
+        if not Year.search([("code", "=", code)]):
+            Year.create(
+                {
+                    "name": f"{year}-{year + 1}",
+                    "code": code,
+                    "date_start": date(year, 8, 10),
+                    "date_end": date(year + 1, 5, 31),
+                    "marking_structure": STRUCTURES[year % 4],
+                }
+            ).action_generate_marking_periods()
+    env["fl.course"].create(
+        [
+            {"code": f"{1200300 + n:07d}0", "name": f"C{n}", "short_title": f"C{n}"}
+            for n in range(0, 200, 2)
+            if not env["fl.course"].search([("code", "=", f"{1200300 + n:07d}0")])
+        ]
+    )
+    student = env["fl.student"].create({"name": "Bench Student"})
+    district = env["fl.district"].search([("code", "=", "12")], limit=1)
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Peer)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    url = f"http://127.0.0.1:{server.server_port}/package"
+
+    def fetch(self, district, sections=None):
+        with urllib.request.urlopen(url, timeout=10) as response:
+            return json.loads(response.read())
+
+    times, queries = [], []
+    Student = type(env["fl.student"])
+    with patch.object(Student, "_transfer_fetch_package", fetch):
+        for _ in range(runs):
+            env.invalidate_all()
+            count = env.cr.sql_log_count
+            start = time.perf_counter()
+            action = env["fl.transfer.import.wizard"]._open_for(student, district)
+            env.flush_all()
+            times.append(time.perf_counter() - start)
+            queries.append(env.cr.sql_log_count - count)
+    server.shutdown()
+    wizard = env["fl.transfer.import.wizard"].browse(action["res_id"])
+    print(
+        f"odoo preview ({len(package['sections']['grades'])} courses, "
+        f"{len(wizard.grade_line_ids)} grade cells, {len(wizard.test_line_ids)} "
+        f"tests): median {statistics.median(times) * 1000:.0f} ms, "
+        f"max {max(times) * 1000:.0f} ms, {queries[-1]} queries "
+        "(target <= 1000 ms)"
+    )
+    env.cr.rollback()
+    return max(times)
+
+
+if "env" in globals():  # under odoo shell
+    run_odoo(globals()["env"])
+elif __name__ == "__main__":
     sys.exit(main())

@@ -33,6 +33,23 @@ class FlStudent(models.Model):
             ).sorted("enrollment_date", reverse=True)
             student.transfer_import_district_id = enrollments[:1].prior_district_id
 
+    transfer_import_log_ids = fields.One2many(
+        "fl.transfer.import.log", "student_id", string="Transfer Imports"
+    )
+
+    def _transfer_send_receipt(self, log):
+        """Hook for the transfers client: True when the peer acknowledged."""
+        return False
+
+    def _transfer_fetch_package(self, district, sections=None):
+        """Hook for the transfers client: the peer's package for this student."""
+        raise UserError(
+            self.env._(
+                "No transfer connection to district %(district)s is configured.",
+                district=district.display_name,
+            )
+        )
+
     def action_open_transfer_import(self):
         """The *Import data* icon on Primary Info."""
         self.ensure_one()

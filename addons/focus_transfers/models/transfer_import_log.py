@@ -1,7 +1,6 @@
 """Every transfer import is recorded: who, when, what, from which district."""
 
 from odoo import fields, models
-from odoo.exceptions import UserError
 
 
 class FlTransferImportLog(models.Model):
@@ -50,24 +49,3 @@ class FlTransferImportLog(models.Model):
                 continue
             if sent:
                 log.receipt_state = "sent"
-
-
-class FlStudent(models.Model):
-    _inherit = "fl.student"
-
-    transfer_import_log_ids = fields.One2many(
-        "fl.transfer.import.log", "student_id", string="Transfer Imports"
-    )
-
-    def _transfer_send_receipt(self, log):
-        """Hook for the transfers client: True when the peer acknowledged."""
-        return False
-
-    def _transfer_fetch_package(self, district, sections=None):
-        """Hook for the transfers client: the peer's package for this student."""
-        raise UserError(
-            self.env._(
-                "No transfer connection to district %(district)s is configured.",
-                district=district.display_name,
-            )
-        )

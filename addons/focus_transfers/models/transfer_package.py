@@ -220,12 +220,33 @@ class FlStudent(models.Model):
             cache[key] = self.env[model].search([("code", "=", code)], limit=1)
         return cache[key]
 
-    def _transfer_import_context(self):
-        """What the preview compares a package with: our codes and our records."""
+    def _transfer_import_context(self, package=None):
+        """What the preview compares a package with: our codes and our records.
+
+        Only the codes the package mentions are read: a fixed number of
+        queries, whatever the size of our catalog.
+        """
         self.ensure_one()
-        years = self.env["fl.school.year"].search([])
-        scales = self.env["fl.grading.scale"].search([])
-        courses = self.env["fl.course"].search([])
+        sections = (package or {}).get("sections") or {}
+        grades = sections.get("grades") or []
+        tests = sections.get("test_history") or []
+        years = (
+            self.env["fl.school.year"].search(
+                [
+                    (
+                        "code",
+                        "in",
+                        [c["school_year"] for c in grades if c.get("school_year")],
+                    )
+                ]
+            )
+            | self.course_history_ids.school_year_id
+        )
+        scales = self.env["fl.grading.scale"].search([("active", "=", True)])
+        keys = {rules.catalog_key(c.get("course_number")) for c in grades}
+        courses = self.env["fl.course"].search(
+            [("state_course_number", "in", [k for k in keys if k])]
+        )
         held_cells, held_finals = {}, {}
         for line in self.course_history_ids:
             year = line.school_year_id.code
@@ -267,9 +288,15 @@ class FlStudent(models.Model):
             "all_grades": {g.upper() for g in scales.line_ids.mapped("grade")},
             "held_cells": held_cells,
             "held_finals": held_finals,
-            "test_names": set(self.env["fl.test.name"].search([]).mapped("code")),
+            "test_names": set(
+                self.env["fl.test.name"]
+                .search([("code", "in", [t.get("test_name") for t in tests])])
+                .mapped("code")
+            ),
             "score_types": set(
-                self.env["fl.test.score.type"].search([]).mapped("code")
+                self.env["fl.test.score.type"]
+                .search([("code", "in", [t.get("score_type") for t in tests])])
+                .mapped("code")
             ),
             "held_tests": held_tests,
             "today": fields.Date.context_today(self),

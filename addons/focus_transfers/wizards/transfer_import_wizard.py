@@ -164,7 +164,7 @@ class FlTransferImportWizard(models.TransientModel):
 
     def _preview(self, package_json=None):
         package = json.loads(package_json or self.package_json or "{}")
-        ctx = self.student_id._transfer_import_context()
+        ctx = self.student_id._transfer_import_context(package)
         ctx["allowed"] = self._allowed_sections()
         return package, preview_mod.build_preview(package, ctx)
 
