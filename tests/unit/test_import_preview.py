@@ -241,3 +241,12 @@ def test_two_cells_in_one_period_is_an_error():
     ]
     rows = preview_mod.build_preview(pkg, Store().ctx())["grades"]
     assert [r["status"] for r in rows] == [rules.OK, rules.ERROR]
+
+
+def test_unknown_required_code_is_an_error():
+    ctx = Store().ctx()
+    ctx["required_codes"] = {"immunizations": {"vaccine": {"DTAP"}}}
+    rows = preview_mod.build_preview(package(), ctx)["immunizations"]
+    assert rows[0]["status"] == rules.ERROR
+    assert "vaccine 'MMR' is unknown here." in rows[0]["message"]
+    assert not rows[0]["selected"]

@@ -78,11 +78,19 @@ def _grade_rows(courses, ctx):
     return rows
 
 
-def _keyed_rows(section, records, held_keys):
+def _keyed_rows(section, records, held_keys, required_codes=None):
+    """Rows keyed by natural key; an unknown required code is an error."""
     rows = []
     for record in records:
         key = rules.natural_key(section, record)
-        if key in held_keys:
+        unknown = [
+            f"{name} {record.get(name)!r} is unknown here."
+            for name, known in (required_codes or {}).items()
+            if record.get(name) not in known
+        ]
+        if unknown:
+            rows.append(_row(section, key, rules.ERROR, unknown, record))
+        elif key in held_keys:
             rows.append(_row(section, key, rules.EXISTS, ["Already imported."], record))
         else:
             rows.append(_row(section, key, rules.OK, [], record))
@@ -94,8 +102,9 @@ def build_preview(package, ctx):
 
     ``ctx``: the classification context of ``import_rules`` plus
     ``current_demographics`` {field: value}, ``importable_fields`` (ordered),
-    ``held_keys`` {section: set of natural keys}, ``allowed`` (set of
-    sections; discipline is shown whenever the package has it).
+    ``held_keys`` {section: set of natural keys}, ``required_codes``
+    {section: {package field: set of our codes}} (optional), ``allowed`` (set
+    of sections; discipline is shown whenever the package has it).
     """
     sections = package.get("sections") or {}
     allowed = ctx.get("allowed", set(SECTIONS))
@@ -127,7 +136,8 @@ def build_preview(package, ctx):
                 preview[section].append(_row(section, key, status, messages, record))
         else:
             held = ctx.get("held_keys", {}).get(section, set())
-            preview[section] = _keyed_rows(section, content, held)
+            required = ctx.get("required_codes", {}).get(section)
+            preview[section] = _keyed_rows(section, content, held, required)
     return preview
 
 

@@ -105,6 +105,12 @@ HISTORY_CODES = {
     "term": ("term_code_id", "fl.term.code"),
     "grade_level": ("grade_level_id", "fl.grade.level"),
 }
+# codes a keyed section's record cannot do without (else: a red row)
+REQUIRED_CODES = {
+    "ese": ("exceptionality",),
+    "immunizations": ("vaccine",),
+    "schedule": ("school_year", "course_number"),
+}
 # Fallback when the sis branch's IMPORTABLE_DEMOGRAPHIC_FIELDS is absent.
 DEFAULT_DEMOGRAPHIC_FIELDS = (
     "first_name",
@@ -274,8 +280,18 @@ class FlStudent(models.Model):
                 rules.natural_key(section, _export(rec, SECTION_SPECS[section]))
                 for rec in records
             }
+        required_codes = {}
+        for section, names in REQUIRED_CODES.items():
+            spec = SECTION_SPECS[section]
+            for name in names:
+                model = spec["codes"][name][1]
+                wanted = [r.get(name) for r in sections.get(section) or []]
+                required_codes.setdefault(section, {})[name] = set(
+                    self.env[model].search([("code", "in", wanted)]).mapped("code")
+                )
         demo_fields = self._importable_demographic_fields()
         return {
+            "required_codes": required_codes,
             "school_years": {y.code: y.marking_structure or "semesters" for y in years},
             "catalog": set(courses.mapped("state_course_number")),
             "scale_grades": {
