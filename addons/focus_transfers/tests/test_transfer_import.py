@@ -7,6 +7,7 @@ from odoo.exceptions import AccessError
 from odoo.tests import tagged
 
 from .academic_common import AcademicCase
+from .transfer_import_common import enroll_from
 
 
 @tagged("post_install", "-at_install")
@@ -68,14 +69,13 @@ class TestTransferImport(AcademicCase):
         cls.package = cls.sender._transfer_package()
         # the receiver: enrolled here from district 12
         cls.receiver = cls._student("Ana", "Pemberton")
-        cls.env["fl.enrollment"].create(
-            {
-                "student_id": cls.receiver.id,
-                "school_year_id": cls._year(date.today().year).id,
-                "enrollment_date": date.today() - timedelta(days=3),
-                "prior_district_id": cls.district.id,
-                "grade_level_id": cls.g09.id,
-            }
+        enroll_from(
+            cls.env,
+            cls.receiver,
+            cls.district,
+            cls._year(date.today().year),
+            cls.g09,
+            date.today() - timedelta(days=3),
         )
 
     def _wizard(self, package=None, user=None):

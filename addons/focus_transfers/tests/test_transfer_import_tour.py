@@ -5,6 +5,8 @@ from datetime import date, timedelta
 
 from odoo.tests import HttpCase, tagged
 
+from .transfer_import_common import complete_required, enroll_from
+
 
 @tagged("post_install", "-at_install")
 class TestTransferImportTour(HttpCase):
@@ -28,18 +30,20 @@ class TestTransferImportTour(HttpCase):
         year.marking_structure = "semesters"
         year.action_generate_marking_periods()
         student = env["fl.student"].create(
-            {"name": "Wren Halloway", "first_name": "Wren", "last_name": "Halloway"}
+            complete_required(
+                env,
+                "fl.student",
+                {
+                    "name": "Wren Halloway",
+                    "first_name": "Wren",
+                    "last_name": "Halloway",
+                    "birthdate": date(2010, 4, 5),
+                },
+            )
         )
-        env["fl.enrollment"].create(
-            {
-                "student_id": student.id,
-                "school_year_id": year.id,
-                "enrollment_date": date.today() - timedelta(days=2),
-                "prior_district_id": district.id,
-                "grade_level_id": env["fl.grade.level"]
-                .search([("code", "=", "09")], limit=1)
-                .id,
-            }
+        grade_09 = env["fl.grade.level"].search([("code", "=", "09")], limit=1)
+        enroll_from(
+            env, student, district, year, grade_09, date.today() - timedelta(days=2)
         )
         vaccine = env["fl.vaccine"].search([], limit=1)
         package = {
