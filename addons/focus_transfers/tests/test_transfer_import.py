@@ -189,6 +189,28 @@ class TestTransferImport(AcademicCase):
             sorted(cells.mapped("marking_period_id.code")), ["Q1", "Q2", "S1"]
         )
 
+    def test_trimester_and_nine_week_translation(self):
+        package = json.loads(json.dumps(self.package))
+        course = package["sections"]["grades"][0]
+        course["structure"] = "trimesters"
+        course["cells"] = [{"period": "T1", "grade": "A"}]
+        package["sections"]["grades"].append(
+            {
+                **{k: v for k, v in course.items() if k != "cells"},
+                "course_number": "12003102",
+                "structure": "quarters",
+                "cells": [{"period": "Q3", "grade": "C"}],
+            }
+        )
+        wizard = self._wizard(package)
+        trimester, quarter = wizard.grade_line_ids.sorted("course_number")
+        self.assertEqual((trimester.status, trimester.target_period), ("warning", "Q1"))
+        self.assertIn("manually", trimester.message)
+        self.assertEqual((quarter.status, quarter.target_period), ("ok", "Q3"))
+        wizard.action_import()
+        cells = self.receiver.course_history_ids.grade_ids
+        self.assertEqual(sorted(cells.mapped("marking_period_id.code")), ["Q1", "Q3"])
+
     def test_permission_matrix_per_section(self):
         """A section whose group the user lacks is neither shown nor imported."""
         user = self.env["res.users"].create(
