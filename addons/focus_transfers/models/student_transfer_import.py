@@ -5,7 +5,7 @@ from odoo.exceptions import UserError
 
 
 class FlStudent(models.Model):
-    _inherit = "fl.student"
+    _inherit = "fl.student"  # pylint: disable=consider-merging-classes-inherited
 
     transfer_import_district_id = fields.Many2one(
         "fl.district",
@@ -67,7 +67,7 @@ class FlStudent(models.Model):
 
 
 class FlEnrollment(models.Model):
-    _inherit = "fl.enrollment"
+    _inherit = "fl.enrollment"  # pylint: disable=consider-merging-classes-inherited
 
     def action_open_transfer_import(self):
         """The pop-up after enrollment: *Import from [## - District Name]*."""
