@@ -46,8 +46,8 @@ PY
     where="$(cd / && "$PYTHON" -c 'import faster, os; print(os.path.realpath(faster.__file__))' 2>/dev/null || true)"
     if [ -f "$ROOT/pyproject.toml" ] && [[ "$where" != "$(realpath "$ROOT")"/* ]]; then
         say "installing the FASTER codec package from $ROOT (pip install -e)"
-        pip_install --no-build-isolation --no-deps -e "$ROOT" >/dev/null \
-            || pip_install --no-deps -e "$ROOT" >/dev/null \
+        pip_install --no-deps -e "$ROOT" >/dev/null \
+            || pip_install --no-build-isolation --no-deps -e "$ROOT" >/dev/null \
             || die "could not install the faster package from $ROOT"
     fi
 }

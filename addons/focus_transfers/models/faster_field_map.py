@@ -63,6 +63,8 @@ def _i02():
             "6": FILLER,
             "7": "fl.student.immunization_status_id",
             "8": "fl.student.immunization_expiration_date",
+            "49": FILLER,
+            "50": LOCAL,
             "@441": FILLER,
             "@1012": LOCAL,
         }
@@ -96,6 +98,8 @@ def _i03():
             "14b": summary + "migrant_withdrawal_date",
             "14c": summary + "migrant_district_id",
             "14d": summary + "migrant_school_number",
+            # 2025-26 layout: 14e Good Cause Exemption (871) + 14f filler; the
+            # 2019 layout has 14e as filler 871-899.
             "14e": summary + "good_cause_exemption",
             "14f": FILLER,
             "23": FILLER,

@@ -112,13 +112,17 @@ REQUIRED_CODES = {
     "schedule": ("school_year", "course_number"),
 }
 # Fallback when the sis branch's IMPORTABLE_DEMOGRAPHIC_FIELDS is absent.
+# (seed 000's machine names mapped to our fields; absent fields are skipped)
 DEFAULT_DEMOGRAPHIC_FIELDS = (
     "first_name",
     "middle_name",
     "last_name",
+    "preferred_first_name",
     "birthdate",
     "birth_city",
     "sex_id",
+    "florida_student_id",
+    "fleid",
 )
 
 

@@ -41,17 +41,20 @@ def _attr(field, *names):
 
 
 def codec_fields(layout):
-    """(key, item, start, name) of each field of a codec layout."""
+    """(key, item, start, is_filler, name) of each field of a codec layout."""
     fields_ = getattr(layout, "fields", layout)
     if isinstance(fields_, dict):
         fields_ = list(fields_.values())
     for field in fields_:
         item = _attr(field, "item", "item_no", "number")
+        name = str(_attr(field, "name", "label", "title") or "")
+        ftype = str(_attr(field, "type") or "")
         yield (
-            _attr(field, "key", "name", "id"),
+            _attr(field, "key"),
             None if item is None else str(item),
             _attr(field, "start", "pos", "position"),
-            str(_attr(field, "name", "label", "title", "key") or ""),
+            ftype.upper() == "FILLER" or name.lower().startswith("filler"),
+            name,
         )
 
 
@@ -117,14 +120,24 @@ class TestFasterFieldMap(TransactionCase):
         faster = import_faster()
         if faster is None or not hasattr(faster, "LAYOUTS"):
             self.skipTest("the faster codec is not available in this checkout")
-        dropped = []
+        dropped, misplaced, walked = [], [], 0
         for record_type in RECORD_TYPES:
             layout = faster.LAYOUTS.get(record_type)
             self.assertIsNotNone(layout, f"codec has no layout {record_type}")
             items = FIELD_MAP[record_type]
-            for key, item, start, name in codec_fields(layout):
-                if map_entry(items, key, item, start) is None:
-                    dropped.append(f"{record_type} item {item} {key} @{start} {name}")
+            for key, item, start, is_filler, name in codec_fields(layout):
+                walked += 1
+                where = f"{record_type} item {item} {key or ''} @{start} {name}"
+                entry = map_entry(items, key, item, start)
+                if entry is None:
+                    dropped.append(where)
+                elif not is_filler and entry == NOT_STORED("filler"):
+                    # a data item we call filler: the map is out of step
+                    misplaced.append(where)
+        self.assertGreater(walked, 500, "the codec layouts were walked")
         self.assertFalse(
             dropped, "FASTER items silently dropped:\n" + "\n".join(dropped)
+        )
+        self.assertFalse(
+            misplaced, "data items declared filler:\n" + "\n".join(misplaced)
         )

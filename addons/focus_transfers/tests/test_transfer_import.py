@@ -3,11 +3,28 @@
 import json
 from datetime import date, timedelta
 
+from odoo import Command
 from odoo.exceptions import AccessError
 from odoo.tests import tagged
 
 from .academic_common import AcademicCase
 from .transfer_import_common import enroll_from
+
+SECTION_SUFFIXES = (
+    ("grades", "grades"),
+    ("immunizations", "immunizations"),
+    ("test_history", "tests"),
+    ("demographics", "demographics"),
+)
+
+
+def grant_import_rights(env, user):
+    """The import right and every section right."""
+    xmlids = ["group_import_external"] + [
+        f"group_section_{s}"
+        for s in ("schedule", "demographics", "ese", "grades", "immunizations", "tests")
+    ]
+    user.groups_id = [Command.link(env.ref(f"focus_transfers.{x}").id) for x in xmlids]
 
 
 @tagged("post_install", "-at_install")
@@ -15,6 +32,7 @@ class TestTransferImport(AcademicCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
+        grant_import_rights(cls.env, cls.env.user)
         cls.year.marking_structure = "semesters"
         cls.year.action_generate_marking_periods()
         cls.district = cls._code("fl.district", "12")
@@ -213,41 +231,62 @@ class TestTransferImport(AcademicCase):
 
     def test_permission_matrix_per_section(self):
         """A section whose group the user lacks is neither shown nor imported."""
-        user = self.env["res.users"].create(
-            {
-                "name": "Registrar",
-                "login": "registrar_wiz",
-                "groups_id": [(6, 0, [self.env.ref("base.group_user").id])],
-            }
-        )
-        self.receiver.invalidate_recordset()
-        for section, suffix in (
-            ("grades", "grades"),
-            ("immunizations", "immunizations"),
-            ("test_history", "tests"),
-            ("demographics", "demographics"),
-        ):
+        for section, suffix in SECTION_SUFFIXES:
             with self.subTest(section=section):
-                group = self.env["res.groups"].create({"name": f"Section {suffix}"})
-                self.env["ir.model.data"].create(
+                others = [
+                    self.env.ref(f"focus_transfers.group_section_{other}").id
+                    for __, other in SECTION_SUFFIXES
+                    if other != suffix
+                ]
+                user = self.env["res.users"].create(
                     {
-                        "module": "focus_transfers",
-                        "name": f"group_section_{suffix}",
-                        "model": "res.groups",
-                        "res_id": group.id,
+                        "name": f"Registrar {suffix}",
+                        "login": f"registrar_wiz_{suffix}",
+                        "groups_id": [
+                            Command.set(
+                                [
+                                    self.env.ref("base.group_user").id,
+                                    self.env.ref(
+                                        "focus_transfers.group_import_external"
+                                    ).id,
+                                    *others,
+                                ]
+                            )
+                        ],
                     }
                 )
-                self.env.registry.clear_cache()
-                wizard = self._wizard().with_user(user)
+                wizard = self._wizard(user=user)
                 self.assertNotIn(section, wizard._allowed_sections())
-                user.groups_id = [(4, group.id)]
+                self.assertNotIn(section, wizard.section_ids.mapped("code"))
+                # a forged section line is refused server-side
+                self.env["fl.transfer.import.section"].create(
+                    {
+                        "wizard_id": wizard.id,
+                        "code": section,
+                        "name": section,
+                        "selected": True,
+                        "importable": True,
+                    }
+                )
+                with self.assertRaises(AccessError):
+                    wizard.action_import()
+                user.groups_id = [
+                    Command.link(
+                        self.env.ref(f"focus_transfers.group_section_{suffix}").id
+                    )
+                ]
                 self.assertIn(section, wizard._allowed_sections())
-                user.groups_id = [(3, group.id)]
-                # a forged tick of a forbidden section is refused server-side
-                wizard.section_ids.filtered(lambda s, c=section: s.code == c)
-                if wizard.section_ids.filtered(lambda s, c=section: s.code == c):
-                    with self.assertRaises(AccessError):
-                        wizard.action_import()
+
+    def test_import_needs_the_import_right(self):
+        user = self.env["res.users"].create(
+            {
+                "name": "Clerk",
+                "login": "clerk_wiz",
+                "groups_id": [Command.set([self.env.ref("base.group_user").id])],
+            }
+        )
+        with self.assertRaises(AccessError):
+            self._wizard(user=user)
 
     def test_refresh_marks_changes(self):
         wizard = self._wizard()

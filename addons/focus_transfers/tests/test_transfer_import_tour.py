@@ -5,6 +5,7 @@ from datetime import date, timedelta
 
 from odoo.tests import HttpCase, tagged
 
+from .test_transfer_import import grant_import_rights
 from .transfer_import_common import complete_required, enroll_from
 
 
@@ -12,6 +13,7 @@ from .transfer_import_common import complete_required, enroll_from
 class TestTransferImportTour(HttpCase):
     def test_import_tour(self):
         env = self.env
+        grant_import_rights(env, env.ref("base.user_admin"))
         district = env["fl.district"].search([("code", "=", "12")], limit=1)
         year_start = (
             date.today().year if date.today().month >= 8 else date.today().year - 1

@@ -104,13 +104,22 @@ class FlTransferImportWizard(models.TransientModel):
                 allowed.add(section)
         return allowed
 
+    def _can_import_external(self):
+        """Profile right *Import from External District* (sis, issue 7)."""
+        xmlid = "focus_transfers.group_import_external"
+        if self.env.ref(xmlid, raise_if_not_found=False):
+            return self.env.user.has_group(xmlid)
+        return self.env.user.has_group("base.group_user")
+
     # --- open / refresh ----------------------------------------------------
 
     @api.model
     def _open_for(self, student, district, package=None):
         """Create the wizard (fetching the package unless given) and open it."""
-        if not self.env.user.has_group("base.group_user"):
-            raise AccessError(self.env._("Only internal users can import data."))
+        if not self._can_import_external():
+            raise AccessError(
+                self.env._("You may not import data from an external district.")
+            )
         wizard = self.create({"student_id": student.id, "district_id": district.id})
         wizard._load_package(package or wizard._fetch_package())
         return wizard._action_open()
@@ -270,6 +279,10 @@ class FlTransferImportWizard(models.TransientModel):
     def action_import(self):
         """Import the ticked rows of the ticked sections the user may import."""
         self.ensure_one()
+        if not self._can_import_external():
+            raise AccessError(
+                self.env._("You may not import data from an external district.")
+            )
         allowed = self._allowed_sections()
         self.student_id.check_access("write")
         package, preview = self._preview()

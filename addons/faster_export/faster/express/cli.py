@@ -5,6 +5,9 @@ is importable.  ``python -m faster.express FILE`` runs the same command alone.
 Exit status: 0 done, 2 file unreadable or not FASTER.
 """
 
+# A command line prints: pylint-odoo's rule is for Odoo server code.
+# pylint: disable=print-used
+
 import argparse
 import sys
 

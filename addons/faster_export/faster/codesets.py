@@ -1,0 +1,50 @@
+"""The code lists FASTER items are checked against — the same files Odoo loads.
+
+The single source of truth is the fl_state_codes addon's data files,
+``addons/fl_state_codes/data/<model>.csv`` (Odoo CSV: ``id,code,name,...``).
+This module reads their ``code`` column without importing Odoo. The folder
+is ``$FASTER_CODES_DIR`` if set, otherwise the sibling addon of this package.
+A list whose file cannot be found is not checked, and :func:`missing` names
+it (a test requires it to be empty in this repository).
+"""
+
+import csv
+import os
+from pathlib import Path
+
+_cache = {}
+_missing = set()
+
+
+_SIBLING = Path(__file__).resolve().parents[2] / "fl_state_codes" / "data"
+
+
+def codes_dir():
+    env = os.environ.get("FASTER_CODES_DIR")
+    return Path(env) if env else _SIBLING
+
+
+def codes(model):
+    """The set of valid codes (archived ones included) of ``model``, or None."""
+    key = (os.environ.get("FASTER_CODES_DIR"), model)
+    if key not in _cache:
+        path = codes_dir() / f"{model}.csv"
+        if not path.exists():
+            _missing.add(model)
+            _cache[key] = None
+        else:
+            with path.open(newline="", encoding="utf-8") as handle:
+                _cache[key] = frozenset(
+                    row["code"].strip() for row in csv.DictReader(handle)
+                )
+    return _cache[key]
+
+
+def missing():
+    """Code sets named by a layout whose file was not found."""
+    return sorted(_missing)
+
+
+def clear_cache():
+    _cache.clear()
+    _missing.clear()

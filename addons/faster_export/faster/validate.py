@@ -1,0 +1,410 @@
+"""FASTER's edits, located: per record and per transcript.
+
+Record edits: length; non-displayable bytes (allowed only in 1012-1020); the
+reserved ExPRESS delimiters ``~ ^ ` ``; required items; types and date
+formats; code sets (the fl_state_codes lists). Transcript edits: I00 first,
+I01 right after it, I02 after I01, I03 school years ascending each followed by
+at most 40 I04 of its year, at most 5 I07 and 9 I08, and every data record
+agreeing with the header on district, school and student number.
+"""
+
+import re
+
+from . import codesets
+from .codec import ENCODING, parse_date
+from .errors import Issue
+from .layout import ALPHA, LOCAL_START, NUM, RECORD_LENGTH, TEXT
+from .layouts import LAYOUTS, record_type_of
+
+RESERVED = b"~^`"
+_BAD_BYTES = re.compile(rb"[^\x20-\x7e]")
+_RESERVED_RE = re.compile(rb"[~^`]")
+_ALPHA_RE = re.compile(r"[A-Za-z ]*\Z")
+MAX_I04_PER_YEAR = 40
+MAX_I07 = 5
+MAX_I08 = 9
+
+
+def _issue(number, record_type, fld, value, rule, message):
+    if fld is None:
+        return Issue(number, record_type, "", 0, 0, value, rule, message)
+    return Issue(
+        number, record_type, fld.item, fld.start, fld.end, value, rule, message
+    )
+
+
+def _field_at(layout, position):
+    for fld in layout.fields:
+        if fld.start <= position <= fld.end:
+            return fld
+    return None
+
+
+def _check_field(number, record_type, fld, text):
+    """Issues of one field's raw text (already known displayable)."""
+    blank = text.isspace()
+    if blank:
+        if fld.required:
+            return [
+                _issue(
+                    number,
+                    record_type,
+                    fld,
+                    text.strip(),
+                    "required",
+                    f"{fld.name} is required",
+                )
+            ]
+        return []
+    if fld.is_date:
+        if text in fld.special:
+            return []
+        if parse_date(text, fld.fmt) is None:
+            return [
+                _issue(
+                    number,
+                    record_type,
+                    fld,
+                    text,
+                    "date",
+                    f"{fld.name} is not a valid {fld.fmt} date",
+                )
+            ]
+        return []
+    if fld.type == NUM:
+        if not (text.isascii() and text.isdigit()):
+            return [
+                _issue(
+                    number,
+                    record_type,
+                    fld,
+                    text,
+                    "numeric",
+                    f"{fld.name} must be digits, right-justified and zero-filled",
+                )
+            ]
+        return []
+    if fld.type == ALPHA and not _ALPHA_RE.match(text):
+        return [
+            _issue(
+                number,
+                record_type,
+                fld,
+                text,
+                "alphabetic",
+                f"{fld.name} must be letters only",
+            )
+        ]
+    if fld.codeset:
+        valid = codesets.codes(fld.codeset)
+        code = text.strip()
+        if valid is not None and code not in valid:
+            return [
+                _issue(
+                    number,
+                    record_type,
+                    fld,
+                    code,
+                    "code",
+                    f"{code!r} is not a code of {fld.codeset}",
+                )
+            ]
+    return []
+
+
+def _field_pattern(fld):
+    n = fld.length
+    if fld.is_filler:
+        return f"[ -~]{{{n}}}" if fld.start < LOCAL_START else f"[\\x00-\\xff]{{{n}}}"
+    if fld.type == NUM:
+        body = f"\\d{{{n}}}"
+        if fld.special:
+            body = "(?:" + "|".join([body, *map(re.escape, fld.special)]) + ")"
+    elif fld.type == ALPHA:
+        body = f"[A-Za-z ]{{{n}}}"
+    else:
+        body = f"[ -~]{{{n}}}"
+    blank = f" {{{n}}}"
+    if fld.required:
+        return f"(?!{blank}){body}"
+    return f"(?:{blank}|{body})"
+
+
+_FAST = {}
+
+
+def _fast_checks(layout):
+    """One regex a layout that a valid record matches in C, plus the few
+    checks a regex cannot make (real dates, code lists). A record that does
+    not match takes the slow path, which says exactly what is wrong."""
+    fast = _FAST.get(id(layout))
+    if fast is None:
+        pattern = re.compile(
+            "".join(_field_pattern(f) for f in layout.fields) + r"\Z", re.DOTALL
+        )
+        dates = [f for f in layout.data_fields if f.is_date]
+        coded = [f for f in layout.data_fields if f.codeset and not f.is_date]
+        fast = _FAST[id(layout)] = (pattern, dates, coded)
+    return fast
+
+
+def _fast_valid(layout, text):
+    pattern, dates, coded = _fast_checks(layout)
+    if pattern.match(text) is None or _RESERVED_TEXT.search(text, 0, LOCAL_START - 1):
+        return False
+    for fld in dates:
+        value = text[fld.start - 1 : fld.end]
+        if (
+            not value.isspace()
+            and value not in fld.special
+            and parse_date(value, fld.fmt) is None
+        ):
+            return False
+    for fld in coded:
+        code = text[fld.start - 1 : fld.end].strip()
+        if code:
+            valid = codesets.codes(fld.codeset)
+            if valid is not None and code not in valid:
+                return False
+    return True
+
+
+_RESERVED_TEXT = re.compile(r"[~^`]")
+
+
+def validate_record(data, record_number=1):
+    """Every issue of one record (an empty list when it is valid)."""
+    if isinstance(data, str):
+        data = data.encode(ENCODING, "replace")
+    record_type = record_type_of(data) if len(data) >= 3 else ""
+    if len(data) != RECORD_LENGTH:
+        return [
+            Issue(
+                record_number,
+                record_type,
+                "",
+                1,
+                len(data),
+                "",
+                "length",
+                f"the record is {len(data)} bytes, not {RECORD_LENGTH}",
+            )
+        ]
+    layout = LAYOUTS.get(record_type)
+    if layout is None:
+        return [
+            Issue(
+                record_number,
+                record_type,
+                "1",
+                1,
+                3,
+                record_type,
+                "record-type",
+                f"unknown record type {record_type!r}",
+            )
+        ]
+    if _fast_valid(layout, data.decode(ENCODING)):
+        return []
+    issues = []
+    body = data[: LOCAL_START - 1]
+    broken = set()
+    if _BAD_BYTES.search(body):
+        for match in _BAD_BYTES.finditer(body):
+            position = match.start() + 1
+            fld = _field_at(layout, position)
+            broken.add(fld)
+            issues.append(
+                Issue(
+                    record_number,
+                    record_type,
+                    fld.item if fld else "",
+                    position,
+                    position,
+                    f"\\x{data[position - 1]:02x}",
+                    "non-displayable",
+                    "non-displayable byte (only allowed in 1012-1020, local filler)",
+                )
+            )
+    if _RESERVED_RE.search(body):
+        for match in _RESERVED_RE.finditer(body):
+            position = match.start() + 1
+            fld = _field_at(layout, position)
+            broken.add(fld)
+            issues.append(
+                Issue(
+                    record_number,
+                    record_type,
+                    fld.item if fld else "",
+                    position,
+                    position,
+                    chr(data[position - 1]),
+                    "reserved",
+                    "~ ^ and ` are reserved as SPEEDE/ExPRESS delimiters",
+                )
+            )
+    text = data.decode(ENCODING)
+    for fld in layout.data_fields:
+        if fld in broken:
+            continue
+        issues.extend(
+            _check_field(record_number, record_type, fld, text[fld.start - 1 : fld.end])
+        )
+    issues.sort(key=lambda issue: issue.start)
+    return issues
+
+
+# -- transcript ---------------------------------------------------------------
+
+_PREFIX_ITEMS = (("2", 4, 13), ("4", 16, 17), ("5", 18, 21))
+
+
+def _transcript_issue(
+    number, record_type, rule, message, item="", start=0, end=0, value=""
+):
+    return Issue(number, record_type, item, start, end, value, rule, message)
+
+
+def validate_transcript(records, first_record_number=1):
+    """Record and order issues of one student's transcript (header first)."""
+    issues = []
+    records = list(records)
+    types = [record_type_of(r)[:3] if len(r) >= 3 else "" for r in records]
+    for offset, data in enumerate(records):
+        issues.extend(validate_record(data, first_record_number + offset))
+    if not records:
+        return [
+            _transcript_issue(first_record_number, "", "order", "an empty transcript")
+        ]
+    number = first_record_number
+    if types[0][1:] != "00":
+        issues.append(
+            _transcript_issue(
+                number, types[0], "order", "a transcript starts with its header (I00)"
+            )
+        )
+        return issues
+    header = records[0]
+    if len(records) > 1 and types[1][1:] != "01":
+        issues.append(
+            _transcript_issue(
+                number + 1, types[1], "order", "the I01 record must follow the header"
+            )
+        )
+    if "I02" in types or "S02" in types:
+        position = next(i for i, t in enumerate(types) if t[1:] == "02")
+        if position != 2:
+            issues.append(
+                _transcript_issue(
+                    number + position,
+                    types[position],
+                    "order",
+                    "the I02 record must follow the I01 record",
+                )
+            )
+    issues.extend(_check_years(records, types, number))
+    for suffix, limit in (("07", MAX_I07), ("08", MAX_I08)):
+        count = sum(1 for t in types if t[1:] == suffix)
+        if count > limit:
+            issues.append(
+                _transcript_issue(
+                    number,
+                    f"I{suffix}",
+                    "count",
+                    f"{count} I{suffix} records, at most {limit} allowed",
+                )
+            )
+    issues.extend(_check_identity(header, records, types, number))
+    return issues
+
+
+def _year(data, start, end):
+    return data[start - 1 : end].decode(ENCODING)
+
+
+def _check_years(records, types, number):
+    issues = []
+    last_year = None
+    current_year = None
+    courses = 0
+    for index, (data, rtype) in enumerate(zip(records, types, strict=True)):
+        if len(data) != RECORD_LENGTH:
+            continue
+        if rtype[1:] == "03":
+            year = _year(data, 28, 35)
+            if last_year is not None and year <= last_year:
+                issues.append(
+                    _transcript_issue(
+                        number + index,
+                        rtype,
+                        "order",
+                        f"school year {year} after {last_year}: I03 years must ascend",
+                        "7",
+                        28,
+                        35,
+                        year,
+                    )
+                )
+            last_year = current_year = year
+            courses = 0
+        elif rtype[1:] == "04":
+            year = _year(data, 59, 66)
+            previous = types[index - 1][1:] if index else ""
+            if previous not in ("03", "04") or year != current_year:
+                issues.append(
+                    _transcript_issue(
+                        number + index,
+                        rtype,
+                        "order",
+                        "an I04 follows the I03 or I04 of its own school year",
+                        "10",
+                        59,
+                        66,
+                        year,
+                    )
+                )
+            courses += 1
+            if courses == MAX_I04_PER_YEAR + 1:
+                issues.append(
+                    _transcript_issue(
+                        number + index,
+                        rtype,
+                        "count",
+                        f"more than {MAX_I04_PER_YEAR} I04 records in {current_year}",
+                    )
+                )
+    return issues
+
+
+def _check_identity(header, records, types, number):
+    """Data records agree with the header: student, district and school."""
+    if len(header) != RECORD_LENGTH:
+        return []
+    student = header[3:13]
+    sending = header[24:35].decode(ENCODING)
+    district = sending[5:7]
+    school = sending[7:11]
+    expected = {"2": student.decode(ENCODING), "4": district, "5": school}
+    issues = []
+    for index, (data, rtype) in enumerate(zip(records, types, strict=True)):
+        if index == 0 or rtype.startswith("G99") or len(data) != RECORD_LENGTH:
+            continue
+        for item, start, end in _PREFIX_ITEMS:
+            value = data[start - 1 : end].decode(ENCODING)
+            if value != expected[item]:
+                issues.append(
+                    _transcript_issue(
+                        number + index,
+                        rtype,
+                        "header",
+                        f"item {item} must match the header ({expected[item]!r})",
+                        item,
+                        start,
+                        end,
+                        value,
+                    )
+                )
+    return issues
+
+
+__all__ = ["TEXT", "validate_record", "validate_transcript"]
