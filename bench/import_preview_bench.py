@@ -187,7 +187,7 @@ def run_odoo(env, runs=5):
             if not env["fl.course"].search([("code", "=", f"{1200300 + n:07d}0")])
         ]
     )
-    student = env["fl.student"].create({"name": "Bench Student"})
+    student = env["fl.student"].create({"first_name": "Bench", "last_name": "Student"})
     district = env["fl.district"].search([("code", "=", "12")], limit=1)
     server = ThreadingHTTPServer(("127.0.0.1", 0), Peer)
     threading.Thread(target=server.serve_forever, daemon=True).start()
