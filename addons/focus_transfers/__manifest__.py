@@ -29,6 +29,9 @@
         "data/transfer_server_actions.xml",
         "views/fl_school_year_academic_views.xml",
         "views/fl_student_demographics_views.xml",
+        "security/ir.model.access-wizard.csv",
+        "views/fl_transfer_import_log_views.xml",
+        "views/fl_transfer_import_wizard_views.xml",
     ],
     "demo": [
         "demo/fl_sis_demo.xml",

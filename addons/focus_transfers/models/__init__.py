@@ -22,3 +22,8 @@ from . import student_academic
 from . import academic_demo
 from . import transfer_request
 from . import student_demographics
+from . import import_rules
+from . import import_preview
+from . import transfer_package
+from . import transfer_import_log
+from . import student_transfer_import

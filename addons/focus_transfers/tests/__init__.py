@@ -11,3 +11,5 @@ from . import test_transfer_request
 from . import test_student_demographics
 from . import test_sis_jsonrpc
 from . import test_sis_demo
+from . import test_transfer_import
+from . import test_transfer_import_tour

@@ -1,1 +1,2 @@
 from . import add_student_wizard
+from . import transfer_import_wizard
