@@ -56,7 +56,7 @@ class FlTransferRequest(models.Model):
         help="Incoming: the requesting district. Outgoing: the prior district.",
     )
     school_id = fields.Many2one(
-        "fl.school", compute="_compute_school_id", store=True, string="School"
+        "fl.school", compute="_compute_school_id", store=True
     )
     requester = fields.Char(help="Who asked, at the requesting district.")
     enrollment_date = fields.Date(
