@@ -19,6 +19,8 @@ LAST_NAMES = [
     "Merriweather", "Nakamura-Blythe", "Oyelaran", "Pennington", "Quintero-Ash",
     "Rosenvale", "Sutterfield", "Tamarind",
 ]  # fmt: skip
+DEMO_DISTRICT_PARAM = "focus_transfers.demo_district"
+DEFAULT_DEMO_DISTRICT = "12"
 # Grade bands of the demo schools: elementary, middle, high (lowest, highest).
 BANDS = (("KG", "05"), ("06", "08"), ("09", "12"))
 
@@ -41,7 +43,22 @@ class FlSisDemo(models.AbstractModel):
         )
 
     @api.model
-    def _build(self, district_code="12", students=32, seed=12, today=None):
+    def _demo_district_code(self):
+        """The district the demo data is built for: the system parameter
+        ``focus_transfers.demo_district`` when set before the addon is
+        installed (the two-district demo sets 61 for Suwannee), else 12."""
+        return (
+            self.env["ir.config_parameter"]
+            .sudo()
+            .get_param(DEMO_DISTRICT_PARAM, DEFAULT_DEMO_DISTRICT)
+        )
+
+    @api.model
+    def _build(self, district_code=None, students=32, seed=None, today=None):
+        district_code = district_code or self._demo_district_code()
+        # Another district's demo has other invented people (12 keeps its own).
+        shift = 0 if district_code == DEFAULT_DEMO_DISTRICT else int(district_code)
+        seed = seed if seed is not None else int(district_code)
         district = self.env["fl.district"]._lookup(district_code)
         self.env.company.fl_district_id = district
         today = today or datetime.date.today()
@@ -84,8 +101,8 @@ class FlSisDemo(models.AbstractModel):
             )
             student = Student.create(
                 {
-                    "first_name": FIRST_NAMES[n % len(FIRST_NAMES)],
-                    "last_name": LAST_NAMES[(n * 7) % len(LAST_NAMES)],
+                    "first_name": FIRST_NAMES[(n + shift) % len(FIRST_NAMES)],
+                    "last_name": LAST_NAMES[(n * 7 + shift) % len(LAST_NAMES)],
                     "birthdate": birthdate,
                     "florida_student_id": f"{district_code}{50000000 + n * 137:08d}",
                     "local_student_id": f"{district_code}-{1000 + n}",

@@ -13,3 +13,4 @@ from . import test_sis_jsonrpc
 from . import test_sis_demo
 from . import test_transfer_import
 from . import test_transfer_import_tour
+from . import test_transfer_request_tour

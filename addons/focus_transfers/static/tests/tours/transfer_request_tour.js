@@ -1,0 +1,49 @@
+/** Focus Transfers requests in the web client: approve an incoming request,
+ * cancel an outgoing one (seed 000, Focus Transfers > Incoming / Outgoing). */
+import { registry } from "@web/core/registry";
+
+const CURRENT = ".o_field_statusbar button.o_arrow_button_current";
+
+registry.category("web_tour.tours").add("fl_transfer_approve", {
+    url: "/odoo/action-focus_transfers.fl_transfer_request_action_incoming",
+    steps: () => [
+        {
+            content: "The pending incoming request is listed",
+            trigger: ".o_list_view .o_data_row:contains(Tourmaline, Quill):contains(Pending)",
+            run: "click",
+        },
+        {
+            content: "Approve",
+            trigger: ".o_form_view .o_statusbar_buttons button[name=action_approve]",
+            run: "click",
+        },
+        {
+            content: "The request is approved",
+            trigger: `${CURRENT}:contains(Approved)`,
+        },
+        {
+            content: "Approve is gone",
+            trigger: ".o_form_view .o_statusbar_buttons:not(:has(button[name=action_approve]))",
+        },
+    ],
+});
+
+registry.category("web_tour.tours").add("fl_transfer_cancel", {
+    url: "/odoo/action-focus_transfers.fl_transfer_request_action_outgoing",
+    steps: () => [
+        {
+            content: "The pending outgoing request is listed",
+            trigger: ".o_list_view .o_data_row:contains(Larkfield, Juniper):contains(Pending)",
+            run: "click",
+        },
+        {
+            content: "Cancel Request",
+            trigger: ".o_form_view .o_statusbar_buttons button[name=action_cancel]",
+            run: "click",
+        },
+        {
+            content: "The request is cancelled",
+            trigger: `${CURRENT}:contains(Cancelled)`,
+        },
+    ],
+});

@@ -1,0 +1,95 @@
+"""Transfer requests in Chromium: submit, approve, cancel (seed 000).
+
+Submit and cancel talk to a real HTTP peer: this very test server on
+loopback, configured as the peer district 61 (see ``SelfPeerMixin``).
+"""
+
+import datetime
+
+from odoo.tests import HttpCase, tagged
+
+from .self_peer import SelfPeerMixin
+
+
+class RequestTourCase(SelfPeerMixin, HttpCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        env = cls.env
+        cls.district = env["fl.district"]._lookup("12")
+        cls.other_district = env["fl.district"]._lookup("61")
+        env.company.fl_district_id = cls.district
+        cls.school = env["fl.school"].create(
+            {"district_id": cls.district.id, "number": "9201", "name": "Tour High"}
+        )
+        today = datetime.date.today()
+        start = today.year if today.month >= 8 else today.year - 1
+        cls.year = env["fl.school.year"]._for_date(today) or env[
+            "fl.school.year"
+        ].create(
+            {
+                "name": f"Tour {start}",
+                "code": f"9{start}",
+                "date_start": datetime.date(start, 8, 1),
+                "date_end": datetime.date(start + 1, 6, 30),
+            }
+        )
+        cls.grade = env["fl.grade.level"]._lookup("10")
+        cls.w3a = env["fl.withdrawal.code"]._lookup("W3A")
+
+    @classmethod
+    def _student(cls, first, last, birthdate, fleid, enrollment_date, **enrollment):
+        student = cls.env["fl.student"].create(
+            {
+                "first_name": first,
+                "last_name": last,
+                "birthdate": birthdate,
+                "florida_student_id": fleid,
+            }
+        )
+        cls.env["fl.enrollment"].create(
+            {
+                "student_id": student.id,
+                "school_id": cls.school.id,
+                "school_year_id": cls.year.id,
+                "grade_level_id": cls.grade.id,
+                "enrollment_date": enrollment_date,
+                **enrollment,
+            }
+        )
+        return student
+
+
+@tagged("post_install", "-at_install")
+class TestTransferRequestTours(RequestTourCase):
+    def test_approve_tour(self):
+        """Incoming Requests > open > Approve: withdrawn W3A the day before
+        the requester's enrollment, Transfer To = the requester."""
+        enrolled = self.year.date_start + datetime.timedelta(days=10)
+        student = self._student(
+            "Quill", "Tourmaline", datetime.date(2010, 5, 6), "1299001001", enrolled
+        )
+        request = self.env["fl.transfer.request"].create(
+            {
+                "direction": "incoming",
+                "student_id": student.id,
+                "florida_student_id": student.florida_student_id,
+                "first_name": "Quill",
+                "last_name": "Tourmaline",
+                "birthdate": student.birthdate,
+                "district_id": self.other_district.id,
+                "requester": "R. Registrar",
+                "enrollment_date": datetime.date.today(),
+            }
+        )
+        self.start_tour("/odoo", "fl_transfer_approve", login="admin")
+        request.invalidate_recordset()
+        self.assertEqual(request.state, "approved")
+        enrollment = student.enrollment_ids
+        self.assertEqual(enrollment.state, "withdrawn")
+        self.assertEqual(enrollment.withdrawal_code_id, self.w3a)
+        self.assertEqual(
+            enrollment.drop_date,
+            max(datetime.date.today() - datetime.timedelta(days=1), enrolled),
+        )
+        self.assertEqual(enrollment.sudo().transfer_to_id, self.other_district)

@@ -1,0 +1,677 @@
+"""The two-district demo: two Odoo databases, two servers, peers both ways.
+
+``scripts/run --two-districts`` runs ``python tools/two_districts.py run``;
+the end-to-end test (tests/e2e/test_two_districts.py) and the benchmark
+(bench/transfer_roundtrip_bench.py) call the same functions, so the demo and
+the test cannot drift apart.
+
+* ``fl_columbia``: district 12 Columbia, http://127.0.0.1:8069
+* ``fl_suwannee``: district 61 Suwannee, http://127.0.0.1:8070
+
+Each database gets the three addons with its own district's demo data (the
+system parameter ``focus_transfers.demo_district`` is set with ``odoo shell``
+between installing ``base`` and installing the addons: the demo builder reads
+it), a technical user per peer district with an Odoo API key (stored as the
+other side's peer ``api_key``), three students transferring in from the other
+district (enrolled with Prior District = the other district, as Add a Student
+does) and, once both servers answer, two pending requests each way submitted
+through the real peer API.
+
+Commands::
+
+    python tools/two_districts.py run [--reset]     # the demo (Ctrl-C stops)
+    python tools/two_districts.py setup [--reset]   # databases only, no servers
+"""
+
+import argparse
+import datetime
+import json
+import os
+import signal
+import subprocess
+import sys
+import threading
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+import requests
+
+ROOT = Path(__file__).resolve().parents[1]
+PYTHON = os.environ.get("PYTHON", sys.executable)
+ADDONS = ["fl_state_codes", "focus_transfers", "faster_export"]
+DEMO_DISTRICT_PARAM = "focus_transfers.demo_district"
+# Students of the sending district who move to the other one (local IDs
+# "<district>-<n>"): the first two are requested by the set-up, the last one
+# is left for the person trying the demo to request.
+MOVERS = (1004, 1010, 1006)
+SUBMITTED = 2
+ADMIN = ("admin", "admin")
+
+
+@dataclass
+class District:
+    key: str  # columbia / suwannee
+    code: str  # FL DOE district number
+    name: str
+    db: str
+    port: int
+
+    @property
+    def url(self):
+        return f"http://127.0.0.1:{self.port}"
+
+
+def districts(prefix="fl_", ports=(8069, 8070)):
+    """The two demo districts; ``prefix`` names their databases."""
+    return [
+        District("columbia", "12", "Columbia", f"{prefix}columbia", ports[0]),
+        District("suwannee", "61", "Suwannee", f"{prefix}suwannee", ports[1]),
+    ]
+
+
+def say(text):
+    print(f"[two-districts] {text}", flush=True)
+
+
+# -- databases ------------------------------------------------------------------
+
+
+def _pg():
+    import psycopg2  # Odoo's dependency
+
+    conn = psycopg2.connect(
+        host="127.0.0.1", port=5432, user="odoo", password="odoo", dbname="postgres"
+    )
+    conn.autocommit = True
+    return conn
+
+
+def db_exists(db):
+    with _pg() as conn, conn.cursor() as cr:
+        cr.execute("SELECT 1 FROM pg_database WHERE datname = %s", [db])
+        return bool(cr.fetchone())
+
+
+def db_ready(db):
+    """The database exists and the three addons are installed in it."""
+    if not db_exists(db):
+        return False
+    import psycopg2
+
+    try:
+        conn = psycopg2.connect(
+            host="127.0.0.1", port=5432, user="odoo", password="odoo", dbname=db
+        )
+    except psycopg2.Error:
+        return False
+    try:
+        with conn.cursor() as cr:
+            cr.execute(
+                "SELECT count(*) FROM ir_module_module "
+                "WHERE name IN %s AND state = 'installed'",
+                [tuple(ADDONS)],
+            )
+            return cr.fetchone()[0] == len(ADDONS)
+    except psycopg2.Error:
+        return False
+    finally:
+        conn.close()
+
+
+def drop_db(db, data_dir):
+    subprocess.run(
+        ["dropdb", "-h", "127.0.0.1", "-U", "odoo", "--if-exists", "--force", db],
+        env={**os.environ, "PGPASSWORD": "odoo"},
+        check=True,
+        capture_output=True,
+    )
+    subprocess.run(["rm", "-rf", str(Path(data_dir) / "filestore" / db)], check=False)
+
+
+def odoo_command(db, data_dir, *extra, sub=None):
+    cmd = [PYTHON, "-m", "odoo"]
+    if sub:
+        cmd.append(sub)
+    return [
+        *cmd,
+        "-c",
+        str(ROOT / "odoo.conf"),
+        "-d",
+        db,
+        "--db-filter",
+        f"^{db}$",
+        "--data-dir",
+        str(data_dir),
+        *extra,
+    ]
+
+
+def create_database(district, data_dir, log_path):
+    """base, then the demo district parameter (odoo shell), then the addons
+    with demo data. A failure drops the half-made database."""
+    steps = [
+        ("install base", odoo_command(district.db, data_dir, "-i", "base"), None),
+        (
+            f"set {DEMO_DISTRICT_PARAM} = {district.code}",
+            odoo_command(district.db, data_dir, "--no-http", sub="shell"),
+            (
+                f"env['ir.config_parameter'].set_param({DEMO_DISTRICT_PARAM!r}, "
+                f"{district.code!r})\nenv.cr.commit()\n"
+            ),
+        ),
+        (
+            "install " + ", ".join(ADDONS),
+            odoo_command(district.db, data_dir, "-i", ",".join(ADDONS)),
+            None,
+        ),
+    ]
+    with open(log_path, "a", encoding="utf-8") as log:
+        for title, cmd, stdin in steps:
+            if stdin is None:
+                cmd = [*cmd, "--stop-after-init", "--no-http"]
+            log.write(f"$ {' '.join(cmd)}\n")
+            log.flush()
+            done = subprocess.run(
+                cmd,
+                cwd=ROOT,
+                input=stdin,
+                text=True,
+                stdout=log,
+                stderr=subprocess.STDOUT,
+                check=False,
+            )
+            if done.returncode != 0:
+                drop_db(district.db, data_dir)
+                raise RuntimeError(
+                    f"{district.db}: '{title}' failed (exit {done.returncode}), "
+                    f"see {log_path}; the half-made database was dropped"
+                )
+
+
+def ensure_databases(dists, data_dir, log_dir, reset=False):
+    """Create the missing databases (both at once); the names created."""
+    log_dir = Path(log_dir)
+    log_dir.mkdir(parents=True, exist_ok=True)
+    todo = []
+    for district in dists:
+        if reset and db_exists(district.db):
+            say(f"dropping {district.db}")
+            drop_db(district.db, data_dir)
+        if not db_ready(district.db):
+            if db_exists(district.db):  # half-made by an interrupted run
+                drop_db(district.db, data_dir)
+            todo.append(district)
+    if not todo:
+        return []
+    say(
+        "creating "
+        + " and ".join(f"{d.db} (district {d.code} {d.name})" for d in todo)
+        + " with the three addons and demo data (a few minutes)"
+    )
+    errors = []
+
+    def worker(district):
+        try:
+            create_database(district, data_dir, log_dir / f"{district.db}-create.log")
+        except RuntimeError as error:
+            errors.append(str(error))
+
+    threads = [threading.Thread(target=worker, args=(d,)) for d in todo]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    if errors:
+        raise RuntimeError("; ".join(errors))
+    return [d.db for d in todo]
+
+
+def configure(dists, data_dir, log_dir):
+    """Peers both ways, technical users and API keys, movers: run in one
+    Odoo process that opens both databases (see ``_configure_in_odoo``)."""
+    spec = [d.__dict__ for d in dists]
+    log_path = Path(log_dir) / "two-districts-configure.log"
+    with open(log_path, "a", encoding="utf-8") as log:
+        done = subprocess.run(
+            [
+                PYTHON,
+                str(Path(__file__).resolve()),
+                "_configure",
+                "--data-dir",
+                str(data_dir),
+                json.dumps(spec),
+            ],
+            cwd=ROOT,
+            stdout=subprocess.PIPE,
+            stderr=log,
+            text=True,
+            check=False,
+        )
+    if done.returncode != 0:
+        raise RuntimeError(f"configuring the peers failed, see {log_path}")
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+# -- inside Odoo (library mode, both databases in one process) ------------------
+
+
+def _configure_in_odoo(spec, data_dir):
+    import odoo
+    from odoo.modules.registry import Registry
+    from odoo.tools import config
+
+    config.parse_config(
+        ["-c", str(ROOT / "odoo.conf"), "--data-dir", data_dir, "--log-level", "warn"],
+        setup_logging=True,
+    )
+    dists = [District(**d) for d in spec]
+    registries = {d.key: Registry(d.db) for d in dists}
+    crs = {k: r.cursor() for k, r in registries.items()}
+    envs = {k: odoo.api.Environment(cr, odoo.SUPERUSER_ID, {}) for k, cr in crs.items()}
+    movers = {}
+    try:
+        for us, them in (dists, dists[::-1]):
+            user = _technical_user(envs[us.key], them)
+            key = _peer_key(envs[us.key], envs[them.key], user, us)
+            _peer(envs[them.key], us, user_for(envs[them.key], us), key)
+            movers[them.key] = _movers(envs[us.key], envs[them.key], us)
+        for cr in crs.values():
+            cr.commit()
+    finally:
+        for cr in crs.values():
+            cr.close()
+    return {"movers": movers}
+
+
+def _login(district):
+    return f"peer_district_{district.code}"
+
+
+def _technical_user(env, peer_district):
+    """The user ``peer_district`` calls us with (created once)."""
+    Users = env["res.users"].with_context(active_test=False, no_reset_password=True)
+    user = Users.search([("login", "=", _login(peer_district))], limit=1)
+    if not user:
+        user = Users.create(
+            {
+                "name": f"Peer district {peer_district.code} - {peer_district.name}",
+                "login": _login(peer_district),
+                "groups_id": [(6, 0, [env.ref("base.group_user").id])],
+            }
+        )
+    user.active = True
+    return user
+
+
+def user_for(env, peer_district):
+    return _technical_user(env, peer_district)
+
+
+KEY_NAME = "Focus Transfers peer"
+
+
+def _peer_key(owner_env, holder_env, user, owner):
+    """An API key of ``user`` (in ``owner_env``) that the other district
+    (``holder_env``) calls us with; kept when the other side's stored key
+    still works, otherwise a new one replaces the old."""
+    holder_district = holder_env["fl.district"]._lookup(owner.code)
+    peer = holder_env["fl.transfer.peer"].search(
+        [("district_id", "=", holder_district.id)], limit=1
+    )
+    Keys = owner_env["res.users.apikeys"]
+    if peer.api_key and Keys._check_credentials(scope="rpc", key=peer.api_key) == (
+        user.id
+    ):
+        return peer.api_key
+    Keys.sudo().search([("user_id", "=", user.id), ("name", "=", KEY_NAME)]).unlink()
+    return Keys.with_user(user).sudo()._generate(None, KEY_NAME, None)
+
+
+def _peer(env, peer_district, user, api_key):
+    """Our peer record for ``peer_district``."""
+    district = env["fl.district"]._lookup(peer_district.code)
+    Peer = env["fl.transfer.peer"].with_context(active_test=False)
+    values = {
+        "base_url": peer_district.url,
+        "api_key": api_key,
+        "enabled": True,
+        "user_id": user.id,
+    }
+    peer = Peer.search([("district_id", "=", district.id)], limit=1)
+    if peer:
+        peer.write(values)
+    else:
+        Peer.create({"district_id": district.id, **values})
+
+
+def _movers(sender_env, receiver_env, sender):
+    """Students of ``sender`` enrolled at the receiver with Prior District =
+    the sender (Add a Student), with the Florida student ID they carry."""
+    prior = receiver_env["fl.district"]._lookup(sender.code)
+    today = datetime.date.today()
+    result = []
+    for number in MOVERS:
+        source = sender_env["fl.student"].search(
+            [("local_student_id", "=", f"{sender.code}-{number}")], limit=1
+        )
+        if not source:
+            continue
+        student = receiver_env["fl.student"].search(
+            [("florida_student_id", "=", source.florida_student_id)], limit=1
+        )
+        if not student:
+            grade = source.grade_level_id.code
+            school = _school_for(receiver_env, grade)
+            year = receiver_env["fl.school.year"]._for_date(today)
+            wizard = receiver_env["fl.add.student.wizard"].create(
+                {
+                    "first_name": source.first_name,
+                    "last_name": source.last_name,
+                    "birthdate": source.birthdate,
+                    "school_id": school.id,
+                    "school_year_id": year.id,
+                    "grade_level_id": receiver_env["fl.grade.level"]._lookup(grade).id,
+                    "enrollment_date": today,
+                    "entry_code_id": receiver_env["fl.entry.code"]._lookup("E02").id,
+                    "prior_district_id": prior.id,
+                }
+            )
+            action = wizard.action_enroll()
+            student = receiver_env["fl.student"].browse(action["res_id"])
+            student.write(
+                {
+                    "florida_student_id": source.florida_student_id,
+                    "sex_id": source.sex_id.id,
+                }
+            )
+        enrollment = student.enrollment_ids.filtered(
+            lambda e, p=prior: e.prior_district_id == p
+        )[:1]
+        result.append(
+            {
+                "name": f"{student.first_name} {student.last_name}",
+                "birthdate": str(student.birthdate),
+                "florida_student_id": student.florida_student_id,
+                "student_id": student.id,
+                "enrollment_id": enrollment.id,
+                "grade": student.grade_level_id.code or "",
+            }
+        )
+    return result
+
+
+def _school_for(env, grade):
+    this = env.company.fl_district_id
+    schools = env["fl.school"].search(
+        [("district_id", "=", this.id), ("is_special", "=", False)], order="number"
+    )
+    level = env["fl.grade.level"]._lookup(grade)
+    for school in schools:
+        low, high = school.lowest_grade_level_id, school.highest_grade_level_id
+        if (not low or low.sequence <= level.sequence) and (
+            not high or high.sequence >= level.sequence
+        ):
+            return school
+    return schools[:1]
+
+
+# -- servers and JSON-RPC -------------------------------------------------------
+
+
+class Server:
+    """One Odoo server on 127.0.0.1 for one district's database."""
+
+    def __init__(self, district, data_dir, log_path=None, cron=True):
+        self.district = district
+        self.db = district.db
+        self.url = district.url
+        self.log_path = log_path
+        self._log = open(log_path, "w") if log_path else None  # noqa: SIM115
+        cmd = odoo_command(
+            district.db,
+            data_dir,
+            "--http-port",
+            str(district.port),
+            "--gevent-port",
+            str(district.port + 3),
+            "--no-database-list",
+            "--max-cron-threads",
+            "1" if cron else "0",
+        )
+        self.proc = subprocess.Popen(
+            cmd,
+            cwd=ROOT,
+            stdout=self._log,
+            stderr=subprocess.STDOUT if self._log else None,
+        )
+
+    def wait_ready(self, timeout=120):
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if self.proc.poll() is not None:
+                raise RuntimeError(
+                    f"odoo for {self.db} exited early"
+                    + (f", see {self.log_path}" if self.log_path else "")
+                )
+            try:
+                if requests.get(self.url + "/web/login", timeout=2).status_code == 200:
+                    return self
+            except requests.RequestException:
+                pass
+            time.sleep(0.5)
+        raise RuntimeError(f"odoo for {self.db} not ready in {timeout}s")
+
+    def stop(self, timeout=30):
+        if self.proc.poll() is None:
+            self.proc.send_signal(signal.SIGTERM)
+            try:
+                self.proc.wait(timeout=timeout)
+            except subprocess.TimeoutExpired:
+                self.proc.kill()
+                self.proc.wait()
+        if self._log:
+            self._log.close()
+
+    def rpc(self, model, method, *args, login=ADMIN, **kwargs):
+        """``execute_kw`` over /jsonrpc as ``login`` (a user's own rights)."""
+        return call_kw(self.url, self.db, login, model, method, list(args), kwargs)
+
+
+class RpcError(Exception):
+    """An error returned by Odoo over JSON-RPC (the user's message first)."""
+
+    def __init__(self, error):
+        data = error.get("data") or {}
+        self.name = data.get("name", "")
+        self.message = data.get("message") or error.get("message", "")
+        super().__init__(f"{self.name}: {self.message}")
+
+
+_UIDS = {}
+
+
+def jsonrpc(url, service, method, *args):
+    payload = {
+        "jsonrpc": "2.0",
+        "method": "call",
+        "params": {"service": service, "method": method, "args": args},
+        "id": 1,
+    }
+    reply = requests.post(url + "/jsonrpc", json=payload, timeout=60).json()
+    if "error" in reply:
+        raise RpcError(reply["error"])
+    return reply["result"]
+
+
+def call_kw(url, db, login, model, method, args, kwargs=None):
+    user, password = login
+    uid = _UIDS.get((url, db, user))
+    if not uid:
+        uid = jsonrpc(url, "common", "login", db, user, password)
+        if not uid:
+            raise RuntimeError(f"cannot log in to {db} as {user}")
+        _UIDS[url, db, user] = uid
+    return jsonrpc(
+        url,
+        "object",
+        "execute_kw",
+        db,
+        uid,
+        password,
+        model,
+        method,
+        args,
+        kwargs or {},
+    )
+
+
+def submit(server, enrollment_id, login=ADMIN):
+    """Submit Focus Transfer Request on an enrollment, as the button does."""
+    return server.rpc(
+        "fl.enrollment", "action_submit_transfer_request", [enrollment_id], login=login
+    )
+
+
+def seed_requests(servers, movers):
+    """Two pending requests each way, through the real peer API; only for
+    movers without a request yet (idempotent)."""
+    count = 0
+    for server in servers:
+        for mover in movers.get(server.district.key, [])[:SUBMITTED]:
+            exists = server.rpc(
+                "fl.transfer.request",
+                "search_count",
+                [
+                    ("direction", "=", "outgoing"),
+                    ("florida_student_id", "=", mover["florida_student_id"]),
+                ],
+            )
+            if not exists:
+                submit(server, mover["enrollment_id"])
+                count += 1
+    return count
+
+
+# -- the demo -------------------------------------------------------------------
+
+
+def instructions(dists, movers):
+    col, suw = dists
+    lines = [
+        "",
+        "Two districts are running (log in as admin / admin on each):",
+        f"  {col.code} {col.name}: {col.url}/odoo   (database {col.db})",
+        f"  {suw.code} {suw.name}: {suw.url}/odoo   (database {suw.db})",
+        "",
+        "What to click:",
+    ]
+    step = 1
+    for receiver, sender in ((suw, col), (col, suw)):
+        waiting = movers.get(receiver.key, [])[SUBMITTED:]
+        for mover in waiting:
+            lines.append(
+                f"  {step}. In {receiver.name} ({receiver.url}): Students > Student"
+                f" Info > {mover['name']} (born {mover['birthdate']}), Enrollment tab:"
+                f" the enrollment with Prior District {sender.code} - {sender.name} >"
+                " Submit Focus Transfer Request."
+            )
+            step += 1
+        lines.append(
+            f"  {step}. In {sender.name} ({sender.url}): Students > Focus Transfers >"
+            " Incoming Requests: open a pending request > Approve (the student is"
+            " withdrawn the day before with W3A, Transfer To = "
+            f"{receiver.code} - {receiver.name}) or Deny with a reason."
+        )
+        step += 1
+        lines.append(
+            f"  {step}. Back in {receiver.name}: Students > Focus Transfers > Outgoing"
+            " Requests: the request is Approved (Check status, or wait for the cron);"
+            " on the student, Primary Info > Import data previews and imports the"
+            f" records from {sender.name}."
+        )
+        step += 1
+    lines += [
+        "  Cancel: Outgoing Requests > a pending request > Cancel Request.",
+        "  Disclosures: the sending district's student shows what was released.",
+        "",
+        "Stop both servers with Ctrl-C.",
+    ]
+    return "\n".join(lines)
+
+
+def run(args):
+    dists = districts()
+    data_dir = ROOT / "var" / "data"
+    log_dir = ROOT / "var" / "log"
+    log_dir.mkdir(parents=True, exist_ok=True)
+    for district in dists:
+        try:
+            requests.get(district.url, timeout=1)
+        except requests.ConnectionError:
+            continue
+        raise SystemExit(
+            f"[two-districts] ERROR: port {district.port} is in use: stop what "
+            f"listens on {district.url} first."
+        )
+    created = ensure_databases(dists, data_dir, log_dir, reset=args.reset)
+    info = configure(dists, data_dir, log_dir)
+    servers = []
+    stopping = []
+
+    def stop(*_):
+        if stopping:
+            return
+        stopping.append(True)
+        say("stopping both servers")
+        for server in servers:
+            server.stop()
+
+    signal.signal(signal.SIGTERM, lambda *a: (stop(), sys.exit(0)))
+    try:
+        for district in dists:
+            servers.append(Server(district, data_dir, log_dir / f"{district.db}.log"))
+        for server in servers:
+            server.wait_ready()
+        seeded = seed_requests(servers, info["movers"])
+        if seeded or created:
+            say(f"{seeded} pending request(s) submitted between the districts")
+        print(instructions(dists, info["movers"]), flush=True)
+        say(f"server logs: {log_dir}/{dists[0].db}.log, {dists[1].db}.log")
+        while all(s.proc.poll() is None for s in servers):
+            time.sleep(0.5)
+        say("a server stopped: see its log")
+        return 1
+    except KeyboardInterrupt:
+        return 0
+    finally:
+        stop()
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    sub = parser.add_subparsers(dest="command", required=True)
+    for name in ("run", "setup"):
+        cmd = sub.add_parser(name)
+        cmd.add_argument("--reset", action="store_true", help="re-create the DBs")
+    hidden = sub.add_parser("_configure")
+    hidden.add_argument("--data-dir", required=True)
+    hidden.add_argument("spec")
+    args = parser.parse_args(argv)
+    if args.command == "_configure":
+        print(json.dumps(_configure_in_odoo(json.loads(args.spec), args.data_dir)))
+        return 0
+    if args.command == "setup":
+        dists = districts()
+        ensure_databases(dists, ROOT / "var/data", ROOT / "var/log", args.reset)
+        configure(dists, ROOT / "var/data", ROOT / "var/log")
+        return 0
+    try:
+        return run(args)
+    except RuntimeError as error:
+        say(f"ERROR: {error}")
+        return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())
