@@ -269,19 +269,20 @@ def _configure_in_odoo(spec, data_dir):
     registries = {d.key: Registry(d.db) for d in dists}
     crs = {k: r.cursor() for k, r in registries.items()}
     envs = {k: odoo.api.Environment(cr, odoo.SUPERUSER_ID, {}) for k, cr in crs.items()}
-    movers = {}
+    movers, keys = {}, {}
     try:
         for us, them in (dists, dists[::-1]):
             user = _technical_user(envs[us.key], them)
             key = _peer_key(envs[us.key], envs[them.key], user, us)
             _peer(envs[them.key], us, user_for(envs[them.key], us), key)
+            keys[them.key] = key  # what `them` calls `us` with (for the bench)
             movers[them.key] = _movers(envs[us.key], envs[them.key], us)
         for cr in crs.values():
             cr.commit()
     finally:
         for cr in crs.values():
             cr.close()
-    return {"movers": movers}
+    return {"movers": movers, "api_keys": keys}
 
 
 def _login(district):
@@ -297,7 +298,8 @@ def _technical_user(env, peer_district):
             {
                 "name": f"Peer district {peer_district.code} - {peer_district.name}",
                 "login": _login(peer_district),
-                "groups_id": [(6, 0, [env.ref("base.group_user").id])],
+                # a portal-type account with the peer API group only
+                "groups_id": [(6, 0, [env.ref("focus_transfers.group_peer_api").id])],
             }
         )
     user.active = True
@@ -439,11 +441,14 @@ class Server:
             "--max-cron-threads",
             "1" if cron else "0",
         )
+        # Its own session: a Ctrl-C in the terminal reaches only our process,
+        # which then stops each server once, with SIGTERM (a clean shutdown).
         self.proc = subprocess.Popen(
             cmd,
             cwd=ROOT,
             stdout=self._log,
             stderr=subprocess.STDOUT if self._log else None,
+            start_new_session=True,
         )
 
     def wait_ready(self, timeout=120):
@@ -633,9 +638,13 @@ def run(args):
             servers.append(Server(district, data_dir, log_dir / f"{district.db}.log"))
         for server in servers:
             server.wait_ready()
-        seeded = seed_requests(servers, info["movers"])
-        if seeded or created:
-            say(f"{seeded} pending request(s) submitted between the districts")
+        try:
+            seeded = seed_requests(servers, info["movers"])
+        except RpcError as error:
+            say(f"could not submit the demo requests: {error}")
+        else:
+            if seeded or created:
+                say(f"{seeded} pending request(s) submitted between the districts")
         print(instructions(dists, info["movers"]), flush=True)
         say(f"server logs: {log_dir}/{dists[0].db}.log, {dists[1].db}.log")
         while all(s.proc.poll() is None for s in servers):

@@ -28,7 +28,7 @@ class SelfPeerMixin:
         user = new_test_user(
             env,
             login=f"peer_district_{district.code}_test",
-            groups="base.group_user",
+            groups="focus_transfers.group_peer_api",
             name=f"Peer district {district.code}",
         )
         key = (

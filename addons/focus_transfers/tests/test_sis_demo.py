@@ -36,3 +36,22 @@ class TestSisDemoBuilder(TransactionCase):
                     school.highest_grade_level_id.sequence,
                     enrollment.grade_level_id.sequence,
                 )
+
+    def test_demo_district_parameter(self):
+        """The two-district demo sets focus_transfers.demo_district before
+        installing: the builder then makes that district's own people."""
+        district = self.env["fl.district"]._lookup("61")
+        for number in ("9711", "9712", "9713"):
+            self.env["fl.school"].create(
+                {"district_id": district.id, "number": number, "name": number}
+            )
+        self.env["ir.config_parameter"].set_param("focus_transfers.demo_district", "61")
+        self.env["fl.sis.demo"]._build(students=4, today=datetime.date(2026, 11, 2))
+        self.assertEqual(self.env.company.fl_district_id, district)
+        students = self.env["fl.student"].search(
+            [("local_student_id", "=like", "61-%")], order="local_student_id"
+        )
+        self.assertEqual(len(students), 4)
+        self.assertTrue(all(s.florida_student_id.startswith("61") for s in students))
+        # not district 12's invented people under another number
+        self.assertNotEqual(students[0].name, "Avery Thornbury")

@@ -93,3 +93,54 @@ class TestTransferRequestTours(RequestTourCase):
             max(datetime.date.today() - datetime.timedelta(days=1), enrolled),
         )
         self.assertEqual(enrollment.sudo().transfer_to_id, self.other_district)
+
+    def _mover(self, first, last, fleid):
+        """A student who just enrolled here from district 61."""
+        return self._student(
+            first,
+            last,
+            datetime.date(2011, 2, 3),
+            fleid,
+            datetime.date.today(),
+            prior_district_id=self.other_district.id,
+            entry_code_id=self.env["fl.entry.code"]._lookup("E02").id,
+        )
+
+    def _requests(self, student):
+        return self.env["fl.transfer.request"].search(
+            [("student_id", "=", student.id)], order="direction"
+        )
+
+    def test_submit_tour(self):
+        """Enrollment with a Prior District > Submit Focus Transfer Request:
+        the peer (this server, over HTTP) records it, the outgoing request
+        opens pending with the peer's reference."""
+        self._self_peer()
+        student = self._mover("Wren", "Submitfield", "1299001002")
+        enrollment = student.enrollment_ids
+        self.start_tour(
+            f"/odoo/action-focus_transfers.fl_enrollment_action/{enrollment.id}",
+            "fl_transfer_submit",
+            login="admin",
+        )
+        incoming, outgoing = self._requests(student)
+        self.assertEqual(
+            (incoming.direction, outgoing.direction), ("incoming", "outgoing")
+        )
+        self.assertEqual(outgoing.state, "pending")
+        self.assertEqual(outgoing.remote_reference, str(incoming.id))
+        self.assertEqual(incoming.district_id, self.other_district)
+        self.assertEqual(incoming.state, "pending")
+
+    def test_cancel_tour(self):
+        """Outgoing Requests > open > Cancel Request: cancelled here and at
+        the peer district (this server, over HTTP)."""
+        self._self_peer()
+        student = self._mover("Juniper", "Larkfield", "1299001003")
+        student.enrollment_ids.action_submit_transfer_request()
+        incoming, outgoing = self._requests(student)
+        self.assertEqual(outgoing.remote_reference, str(incoming.id))
+        self.start_tour("/odoo", "fl_transfer_cancel", login="admin")
+        (incoming | outgoing).invalidate_recordset()
+        self.assertEqual(outgoing.state, "cancelled")
+        self.assertEqual(incoming.state, "cancelled")

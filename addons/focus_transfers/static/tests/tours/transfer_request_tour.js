@@ -9,7 +9,7 @@ registry.category("web_tour.tours").add("fl_transfer_approve", {
     steps: () => [
         {
             content: "The pending incoming request is listed",
-            trigger: ".o_list_view .o_data_row:contains(Tourmaline, Quill):contains(Pending)",
+            trigger: ".o_list_view .o_data_row:contains(Pending) .o_data_cell[name=student_name]:contains(Tourmaline, Quill)",
             run: "click",
         },
         {
@@ -23,7 +23,7 @@ registry.category("web_tour.tours").add("fl_transfer_approve", {
         },
         {
             content: "Approve is gone",
-            trigger: ".o_form_view .o_statusbar_buttons:not(:has(button[name=action_approve]))",
+            trigger: ".o_form_view .o_form_statusbar:not(:has(button[name=action_approve]))",
         },
     ],
 });
@@ -33,7 +33,7 @@ registry.category("web_tour.tours").add("fl_transfer_cancel", {
     steps: () => [
         {
             content: "The pending outgoing request is listed",
-            trigger: ".o_list_view .o_data_row:contains(Larkfield, Juniper):contains(Pending)",
+            trigger: ".o_list_view .o_data_row:contains(Pending) .o_data_cell[name=student_name]:contains(Larkfield, Juniper)",
             run: "click",
         },
         {
@@ -44,6 +44,28 @@ registry.category("web_tour.tours").add("fl_transfer_cancel", {
         {
             content: "The request is cancelled",
             trigger: `${CURRENT}:contains(Cancelled)`,
+        },
+    ],
+});
+
+registry.category("web_tour.tours").add("fl_transfer_submit", {
+    steps: () => [
+        {
+            content: "The enrollment has a Prior District",
+            trigger: ".o_form_view .o_field_widget[name=prior_district_id]:contains(61 - Suwannee)",
+        },
+        {
+            content: "Submit Focus Transfer Request",
+            trigger: ".o_form_view .o_statusbar_buttons button[name=action_submit_transfer_request]",
+            run: "click",
+        },
+        {
+            content: "The outgoing request opens, pending at district 61",
+            trigger: `.o_form_view:has(.o_field_widget[name=district_id]:contains(61 - Suwannee)) ${CURRENT}:contains(Pending)`,
+        },
+        {
+            content: "It carries the other district's reference (hidden when empty)",
+            trigger: ".o_form_view .o_field_widget[name=remote_reference]",
         },
     ],
 });
