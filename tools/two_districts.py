@@ -93,10 +93,19 @@ def db_exists(db):
         return bool(cr.fetchone())
 
 
-def db_ready(db):
-    """The database exists and the three addons are installed in it."""
-    if not db_exists(db):
-        return False
+def manifest_versions():
+    """{addon: "18.0.x.y.z"} as the addons in this checkout declare them."""
+    import ast
+
+    versions = {}
+    for addon in ADDONS:
+        text = (ROOT / "addons" / addon / "__manifest__.py").read_text("utf-8")
+        versions[addon] = ast.literal_eval(text)["version"]
+    return versions
+
+
+def installed_versions(db):
+    """{addon: installed version} (empty when the database is not usable)."""
     import psycopg2
 
     try:
@@ -104,19 +113,26 @@ def db_ready(db):
             host="127.0.0.1", port=5432, user="odoo", password="odoo", dbname=db
         )
     except psycopg2.Error:
-        return False
+        return {}
     try:
         with conn.cursor() as cr:
             cr.execute(
-                "SELECT count(*) FROM ir_module_module "
+                "SELECT name, latest_version FROM ir_module_module "
                 "WHERE name IN %s AND state = 'installed'",
                 [tuple(ADDONS)],
             )
-            return cr.fetchone()[0] == len(ADDONS)
+            return dict(cr.fetchall())
     except psycopg2.Error:
-        return False
+        return {}
     finally:
         conn.close()
+
+
+def db_ready(db):
+    """The database exists and the three addons are installed in it."""
+    if not db_exists(db):
+        return False
+    return len(installed_versions(db)) == len(ADDONS)
 
 
 def drop_db(db, data_dir):
@@ -189,6 +205,18 @@ def create_database(district, data_dir, log_path):
                 )
 
 
+def update_database(district, data_dir, log_path):
+    cmd = odoo_command(
+        district.db, data_dir, "-u", ",".join(ADDONS), "--stop-after-init", "--no-http"
+    )
+    with open(log_path, "a", encoding="utf-8") as log:
+        done = subprocess.run(
+            cmd, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT, check=False
+        )
+    if done.returncode != 0:
+        raise RuntimeError(f"updating {district.db} failed, see {log_path}")
+
+
 def ensure_databases(dists, data_dir, log_dir, reset=False):
     """Create the missing databases (both at once); the names created."""
     log_dir = Path(log_dir)
@@ -202,6 +230,11 @@ def ensure_databases(dists, data_dir, log_dir, reset=False):
             if db_exists(district.db):  # half-made by an interrupted run
                 drop_db(district.db, data_dir)
             todo.append(district)
+    wanted = manifest_versions()
+    for district in dists:
+        if district not in todo and installed_versions(district.db) != wanted:
+            say(f"updating the addons in {district.db} (their code changed)")
+            update_database(district, data_dir, log_dir / f"{district.db}-update.log")
     if not todo:
         return []
     say(

@@ -2,7 +2,7 @@
     "name": "Focus Student Transfers",
     "summary": "Student information core and real-time student record transfers "
     "between Florida districts",
-    "version": "18.0.1.1.0",
+    "version": "18.0.1.2.0",
     "category": "Education",
     "website": "https://github.com/fl-student-transfers/fl-student-transfers",
     "author": "FL Student Transfers contributors",
@@ -32,6 +32,11 @@
         "security/ir.model.access-wizard.csv",
         "views/fl_transfer_import_log_views.xml",
         "views/fl_transfer_import_wizard_views.xml",
+        "security/ir.model.access-peer.csv",
+        "security/focus_transfers_peer_rules.xml",
+        "views/fl_transfer_peer_views.xml",
+        "views/fl_transfer_disclosure_views.xml",
+        "data/transfer_cron.xml",
     ],
     "demo": [
         "demo/fl_sis_demo.xml",

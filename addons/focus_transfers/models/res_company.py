@@ -9,3 +9,10 @@ class ResCompany(models.Model):
         string="This District",
         help="The Florida district this database serves: set once, in Settings.",
     )
+    fl_transfers_enabled = fields.Boolean(
+        string="Focus Transfers enabled",
+        default=True,
+        help="Other districts may send transfer requests and pull the records "
+        "this district releases. When off, the peer API answers "
+        "'feature_disabled' and no record leaves the district.",
+    )

@@ -7,6 +7,9 @@ class ResConfigSettings(models.TransientModel):
     fl_district_id = fields.Many2one(
         related="company_id.fl_district_id", readonly=False, string="This District"
     )
+    fl_transfers_enabled = fields.Boolean(
+        related="company_id.fl_transfers_enabled", readonly=False
+    )
     fl_default_drop_schedule_on_transfer = fields.Boolean(
         string="Drop schedule records when approving transfer requests",
         config_parameter="focus_transfers.default_drop_schedule_on_transfer",

@@ -1,9 +1,14 @@
 import datetime
+import logging
 
 from markupsafe import Markup
 
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
+
+from .transfer_client import PeerError
+
+_logger = logging.getLogger(__name__)
 
 TRANSFER_WINDOW_DAYS = (
     60  # seed 000 FAQ: no transfer for a student who left > 60 days ago
@@ -91,21 +96,23 @@ class FlTransferRequest(models.Model):
         return requests
 
     def _approvers(self):
-        group = self.env.ref("focus_transfers.group_focus_transfers_edit")
+        group = self.env.ref("focus_transfers.group_focus_transfers_edit").sudo()
         return group.users.filtered(lambda u: not u.share)
 
     def _notify_approvers(self):
         """An activity per approver: Odoo's activity counter shows "N student
         transfer request(s)" when they log in, until the request is handled."""
+        # The alert is the system's, not the creator's: a peer district's
+        # technical user creates incoming requests without any mail right.
         for user in self._approvers():
-            self.activity_schedule(
+            self.sudo().activity_schedule(
                 "focus_transfers.mail_act_transfer_request",
                 user_id=user.id,
                 summary=self.env._("Student transfer request: %s", self.student_name),
             )
 
     def _close_alerts(self):
-        self.activity_unlink(["focus_transfers.mail_act_transfer_request"])
+        self.sudo().activity_unlink(["focus_transfers.mail_act_transfer_request"])
 
     @api.model
     def _pending_count(self):
@@ -118,25 +125,16 @@ class FlTransferRequest(models.Model):
 
     def _check_transfer_window(self, today=None):
         """No request and no pull for a student who left > 60 days ago."""
-        today = today or fields.Date.context_today(self)
-        for request in self:
-            last = request.student_id.enrollment_ids.filtered("drop_date").sorted(
-                "drop_date"
-            )[-1:]
-            if (
-                last
-                and not request.student_id.enrollment_ids.filtered(
-                    lambda e: e.state == "active"
-                )
-                and (today - last.drop_date).days > TRANSFER_WINDOW_DAYS
-            ):
+        for request in self.filtered("student_id"):
+            left = request.student_id._transfer_window_expired(today)
+            if left:
                 raise UserError(
                     self.env._(
                         "%(student)s left on %(date)s, more than %(days)s days ago: "
                         "Focus Transfers cannot send this student's records. Use a "
                         "FASTER transcript request instead.",
                         student=request.student_name,
-                        date=last.drop_date,
+                        date=left,
                         days=TRANSFER_WINDOW_DAYS,
                     )
                 )
@@ -153,8 +151,12 @@ class FlTransferRequest(models.Model):
     def _lock_pending(self):
         """Lock the row and re-read its state, so that two approvals at once
         (two clicks, two registrars) withdraw the student once."""
+        # A concurrent approval makes this a serialization failure: expected,
+        # so not logged as a bad query; Odoo rolls back and retries the call.
         self.env.cr.execute(
-            "SELECT state FROM fl_transfer_request WHERE id = %s FOR UPDATE", [self.id]
+            "SELECT state FROM fl_transfer_request WHERE id = %s FOR UPDATE",
+            [self.id],
+            log_exceptions=False,
         )
         (state,) = self.env.cr.fetchone()
         self.invalidate_recordset(["state"])
@@ -263,13 +265,138 @@ class FlTransferRequest(models.Model):
         return True
 
     def action_cancel(self):
+        """Cancel our own (outgoing) request; the prior district is told
+        first, so that nobody there approves a request we gave up."""
+        self.check_access("write")
         for request in self:
             if request.direction != "outgoing":
                 raise UserError(
                     self.env._("Only our own (outgoing) requests can be cancelled.")
                 )
             request._lock_pending()
+            request._peer_cancel_remote()
             request.sudo().write({"state": "cancelled"})
+        return True
+
+    # -- the peer district (issue 8) -----------------------------------------
+
+    def _peer(self):
+        return self.env["fl.transfer.peer"]._for_district(self.district_id)
+
+    def _peer_cancel_remote(self):
+        """Outgoing: POST /requests/<ref>/cancel at the prior district."""
+        self.ensure_one()
+        if not self.remote_reference:
+            return
+        client = self.env["fl.transfer.client"]
+        peer = self._peer()
+        if not peer:
+            raise UserError(client._unavailable_message(self.district_id))
+        try:
+            client._call(peer, "POST", f"/requests/{self.remote_reference}/cancel")
+        except PeerError as error:
+            if error.code == "not_found":
+                return  # gone there: nothing left to cancel
+            if error.code == "conflict":
+                raise UserError(
+                    self.env._(
+                        "District %(district)s has already decided on this request: "
+                        "use Check status.",
+                        district=self.district_id.display_name,
+                    )
+                ) from error
+            raise
+
+    def action_refresh_status(self):
+        """Outgoing: read the request's state at the prior district."""
+        client = self.env["fl.transfer.client"]
+        for request in self.filtered(
+            lambda r: r.direction == "outgoing" and r.remote_reference
+        ):
+            peer = request._peer()
+            if not peer:
+                raise UserError(client._unavailable_message(request.district_id))
+            reply = client._call(peer, "GET", f"/requests/{request.remote_reference}")
+            request._apply_remote_status(reply)
+        return True
+
+    def _apply_remote_status(self, reply):
+        self.ensure_one()
+        state = reply.get("state")
+        if state not in dict(self._fields["state"].selection) or state == self.state:
+            return False
+        reason = reply.get("deny_reason")
+        vals = {"state": state}
+        if state == "denied":
+            vals["deny_reason"] = reason if reason in dict(DENY_REASONS) else "other"
+            vals["deny_note"] = reply.get("deny_note") or False
+        self.sudo().write(vals)
+        message = {
+            "approved": self.env._(
+                "Approved by %(district)s (withdrawn there on %(date)s): the "
+                "student's records can be imported.",
+                district=self.district_id.display_name,
+                date=reply.get("withdrawal_date") or "?",
+            ),
+            "denied": self.env._(
+                "Denied by %(district)s: %(reason)s %(note)s",
+                district=self.district_id.display_name,
+                reason=dict(DENY_REASONS).get(vals.get("deny_reason"), ""),
+                note=vals.get("deny_note") or "",
+            ),
+        }.get(state, self.env._("Now %s at the prior district.", state))
+        self.sudo().message_post(body=Markup("%s") % message)
+        return True
+
+    @api.model
+    def _cron_refresh_outgoing(self):
+        """Focus Transfers: refresh outgoing requests (each on its own)."""
+        pending = self.search(
+            [
+                ("direction", "=", "outgoing"),
+                ("state", "=", "pending"),
+                ("remote_reference", "!=", False),
+            ]
+        )
+        for request in pending:
+            try:
+                with self.env.cr.savepoint():
+                    request.action_refresh_status()
+            except UserError as error:
+                _logger.info(
+                    "outgoing transfer request %s not refreshed: %s",
+                    request.id,
+                    getattr(error, "code", "error"),
+                )
+        return True
+
+    def _peer_status(self):
+        """Incoming, for the requesting district: what it may know."""
+        self.ensure_one()
+        withdrawn = self.sudo().withdrawn_enrollment_id
+        return {
+            "id": self.id,
+            "state": self.state,
+            "deny_reason": self.deny_reason or None,
+            "deny_note": self.deny_note or None,
+            "withdrawal_date": fields.Date.to_string(withdrawn.drop_date)
+            if withdrawn.drop_date
+            else None,
+        }
+
+    def _peer_cancel(self):
+        """Incoming: the requesting district withdrew its request."""
+        self.ensure_one()
+        self._lock_pending()
+        self.write({"state": "cancelled"})
+        self._close_alerts()
+        self.sudo().message_post(
+            body=Markup("%s")
+            % self.env._(
+                "Cancelled by the requesting district %s.",
+                self.district_id.sudo().display_name,
+            )
+        )
         return True
 
     @api.model

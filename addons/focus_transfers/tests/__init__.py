@@ -14,3 +14,6 @@ from . import test_sis_demo
 from . import test_transfer_import
 from . import test_transfer_import_tour
 from . import test_transfer_request_tour
+from . import test_peer_api
+from . import test_peer_client
+from . import test_peer_concurrency

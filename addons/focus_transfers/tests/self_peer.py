@@ -54,6 +54,10 @@ class SelfPeerMixin:
         send = requests.Session.send
 
         def send_letting_the_lock_go(session, request, **kwargs):
+            # Odoo's test guard on requests compares the timeout with a number:
+            # give it the read timeout of a (connect, read) pair.
+            if isinstance(kwargs.get("timeout"), tuple):
+                kwargs["timeout"] = max(kwargs["timeout"])
             lock = test.env.registry.test_lock
             if lock is None or not lock._is_owned():
                 return send(session, request, **kwargs)

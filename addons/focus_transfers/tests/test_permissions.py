@@ -8,6 +8,8 @@ from pathlib import Path
 from odoo.exceptions import AccessError
 from odoo.tests import new_test_user, tagged
 
+from odoo.addons.focus_transfers.models.transfer_client import PeerError
+
 from .common import SisCase
 
 GROUPS = {
@@ -31,6 +33,18 @@ MATRIX = {
         "district_admin",
     },
     "write_transfer_to": {"transfer_to_edit", "registrar", "district_admin"},
+    # issue 8: peers, the record of disclosures, submit and cancel
+    "read_peers": {"district_admin"},
+    "manage_peers": {"district_admin"},
+    "read_peer_api_key": set(),  # Settings administrators only
+    "read_disclosures": {
+        "transfers_view",
+        "transfers_edit",
+        "registrar",
+        "district_admin",
+    },
+    "submit_request": {"transfers_edit", "registrar", "district_admin"},
+    "cancel_request": {"transfers_edit", "registrar", "district_admin"},
 }
 SECTIONS = (
     "group_section_schedule",
@@ -56,6 +70,37 @@ class TestPermissionMatrix(SisCase):
             withdrawal_code_id=cls.w3a.id,
             transfer_to_id=cls.other_district.id,
         )
+        # a peer that does not answer (discard port): whoever gets past the
+        # access checks meets seed 000's error, the others an AccessError
+        cls.peer = cls.env["fl.transfer.peer"].create(
+            {
+                "district_id": cls.other_district.id,
+                "base_url": "http://127.0.0.1:9",
+                "api_key": "k" * 40,
+            }
+        )
+        cls.returning = cls.enroll(
+            day=datetime.date(2030, 10, 6), prior_district_id=cls.other_district.id
+        )
+        cls.outgoing = cls.env["fl.transfer.request"].create(
+            {
+                "direction": "outgoing",
+                "student_id": cls.student.id,
+                "first_name": "Avery",
+                "last_name": "Thornbury",
+                "birthdate": datetime.date(2015, 4, 2),
+                "district_id": cls.env["fl.district"]._lookup("37").id,
+                "enrollment_date": datetime.date(2030, 10, 6),
+            }
+        )
+        cls.env["fl.transfer.disclosure"].create(
+            {
+                "student_id": cls.student.id,
+                "district_id": cls.other_district.id,
+                "basis": "transfer_to",
+                "sections": "demographics",
+            }
+        )
 
     def _do(self, operation, user):
         enrollment = self.enrollment.with_user(user)
@@ -69,14 +114,33 @@ class TestPermissionMatrix(SisCase):
             enrollment.write(
                 {"transfer_to_id": self.env["fl.district"]._lookup("37").id}
             )
+        elif operation == "read_peers":
+            self.peer.with_user(user).read(["district_id", "base_url"])
+        elif operation == "manage_peers":
+            self.peer.with_user(user).write({"enabled": False})
+        elif operation == "read_peer_api_key":
+            self.peer.with_user(user).read(["api_key"])
+        elif operation == "read_disclosures":
+            self.env["fl.transfer.disclosure"].with_user(user).search([]).read(
+                ["sections"]
+            )
+        elif operation == "submit_request":
+            try:
+                self.returning.with_user(user).action_submit_transfer_request()
+            except PeerError as error:
+                self.assertIn("does not have Focus Student Transfers", str(error))
+        elif operation == "cancel_request":
+            self.outgoing.with_user(user).action_cancel()
+            self.assertEqual(self.outgoing.state, "cancelled")
 
     def test_matrix(self):
         for operation, allowed in MATRIX.items():
             for name, user in self.users.items():
                 with self.subTest(operation=operation, group=name):
                     if name in allowed:
-                        with self.env.cr.savepoint(flush=False) as savepoint:
+                        with self.env.cr.savepoint() as savepoint:
                             self._do(operation, user)
+                            self.env.flush_all()  # so that rollback undoes it
                             savepoint.rollback()
                     else:
                         with self.assertRaises(AccessError):

@@ -52,7 +52,7 @@ registry.category("web_tour.tours").add("fl_transfer_submit", {
     steps: () => [
         {
             content: "The enrollment has a Prior District",
-            trigger: ".o_form_view .o_field_widget[name=prior_district_id]:contains(61 - Suwannee)",
+            trigger: ".o_form_view .o_field_widget[name=prior_district_id] input:value(61 - Suwannee)",
         },
         {
             content: "Submit Focus Transfer Request",

@@ -1,0 +1,118 @@
+"""The districts we exchange student records with (issue 8, peer contract)."""
+
+from markupsafe import Markup
+
+from odoo import api, fields, models
+from odoo.exceptions import UserError, ValidationError
+
+API_PREFIX = "/fl_transfers/api/v1"
+
+
+class FlTransferPeer(models.Model):
+    """A peer district: where we call it (base URL + the API key it gave us)
+    and which of our technical users stands for it when it calls us."""
+
+    _name = "fl.transfer.peer"
+    _description = "Focus Transfers Peer District"
+    _inherit = ["mail.thread"]
+    _order = "district_id"
+    _rec_name = "district_id"
+
+    district_id = fields.Many2one(
+        "fl.district", required=True, ondelete="restrict", tracking=True
+    )
+    base_url = fields.Char(
+        string="Base URL",
+        required=True,
+        tracking=True,
+        help="Where the peer's Odoo answers, e.g. https://sis.district.example "
+        "(the API lives under " + API_PREFIX + ").",
+    )
+    api_key = fields.Char(
+        string="API Key",
+        groups="base.group_system",
+        copy=False,
+        help="The Odoo API key the peer district gave us: we call it with this key.",
+    )
+    enabled = fields.Boolean(default=True, tracking=True)
+    user_id = fields.Many2one(
+        "res.users",
+        string="Technical User",
+        ondelete="restrict",
+        tracking=True,
+        help="The user the peer district calls us as (group 'Focus Transfers: "
+        "Peer District (API)'); an Odoo API key of this user is given to them.",
+    )
+    last_check = fields.Datetime(readonly=True, copy=False)
+    last_check_result = fields.Char(readonly=True, copy=False)
+
+    _sql_constraints = [
+        ("district_unique", "unique(district_id)", "This district is already a peer."),
+        (
+            "user_unique",
+            "unique(user_id)",
+            "This technical user already stands for another peer district.",
+        ),
+    ]
+
+    @api.constrains("base_url")
+    def _check_base_url(self):
+        for peer in self:
+            if not (peer.base_url or "").startswith(("http://", "https://")):
+                raise ValidationError(
+                    self.env._(
+                        "Peer %(district)s: the base URL must start with http:// "
+                        "or https:// (got %(url)r).",
+                        district=peer.district_id.display_name,
+                        url=peer.base_url,
+                    )
+                )
+
+    @api.model
+    def _for_district(self, district):
+        """The enabled peer for ``district`` (empty when none or disabled).
+        Internal lookup: users who submit or import need not read peers."""
+        if not district:
+            return self.browse()
+        return self.sudo().search(
+            [("district_id", "=", district.id), ("enabled", "=", True)], limit=1
+        )
+
+    @api.model
+    def _for_user(self, user):
+        """The peer whose technical user is ``user`` (enabled or not)."""
+        return self.sudo().search([("user_id", "=", user.id)], limit=1)
+
+    def action_test_connection(self):
+        """Ask the peer's /capabilities and say what it answered."""
+        self.ensure_one()
+        client = self.env["fl.transfer.client"]
+        try:
+            reply = client._call(self, "GET", "/capabilities", check_enabled=False)
+        except UserError as error:
+            ok, text = False, error.args[0]
+        else:
+            ok = bool(reply.get("enabled"))
+            text = self.env._(
+                "Connected: district %(district)s, API version %(version)s, Focus "
+                "Transfers %(state)s, sections: %(sections)s.",
+                district=reply.get("district") or "?",
+                version=reply.get("api_version"),
+                state=self.env._("enabled") if ok else self.env._("NOT enabled"),
+                sections=", ".join(reply.get("sections") or []) or "-",
+            )
+        self.sudo().write(
+            {"last_check": fields.Datetime.now(), "last_check_result": text}
+        )
+        self.message_post(body=Markup("%s") % text)
+        return {
+            "type": "ir.actions.client",
+            "tag": "display_notification",
+            "params": {
+                "title": self.env._("Test connection"),
+                "message": text,
+                "type": "success" if ok else "danger",
+                "sticky": not ok,
+                "next": {"type": "ir.actions.client", "tag": "soft_reload"},
+            },
+        }

@@ -1,0 +1,97 @@
+"""A peer district over real HTTP on loopback: the peer record of district
+61 points at this very Odoo (``base_url()``), and the technical user that
+stands for 61 holds a real Odoo API key. Calls go through the HTTP server of
+the test run: no mock of Odoo, of PostgreSQL or of the peer."""
+
+import datetime
+import json
+
+from odoo.tests import HttpCase, new_test_user
+
+from odoo.addons.focus_transfers.models.transfer_peer import API_PREFIX
+
+from .common import SisCase
+
+STUDENT_NUMBER = "1212345678"
+
+
+class PeerCase(SisCase, HttpCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.student.florida_student_id = STUDENT_NUMBER
+        cls.enrollment = cls.enroll(
+            prior_district_id=cls.other_district.id,
+            day=datetime.date(2030, 8, 15),
+        )
+        cls.tech = new_test_user(
+            cls.env,
+            login="peer_61",
+            name="District 61 (API)",
+            groups="focus_transfers.group_peer_api",
+        )
+        cls.key = cls._api_key(cls.tech)
+        cls.peer = cls.env["fl.transfer.peer"].create(
+            {
+                "district_id": cls.other_district.id,
+                "base_url": cls.base_url(),
+                "api_key": cls.key,
+                "user_id": cls.tech.id,
+            }
+        )
+        cls.approver = new_test_user(
+            cls.env,
+            login="peer_approver",
+            groups="focus_transfers.group_district_transfer_admin",
+        )
+
+    @classmethod
+    def _api_key(cls, user):
+        return (
+            cls.env["res.users.apikeys"]
+            .with_user(user)
+            .sudo()
+            ._generate(None, "peer test", None)
+        )
+
+    def call(self, method, path, body=None, key=None, raw=None):
+        """(status, decoded JSON) of a real HTTP call to our peer API."""
+        headers = {"Content-Type": "application/json"}
+        if key is not False:
+            headers["Authorization"] = f"Bearer {key or self.key}"
+        data = raw if raw is not None else None
+        if body is not None:
+            data = json.dumps(body)
+        response = self.opener.request(
+            method,
+            self.base_url() + API_PREFIX + path,
+            data=data,
+            headers=headers,
+            timeout=30,
+        )
+        self.assertEqual(
+            response.headers.get("Content-Type", "").split(";")[0],
+            "application/json",
+            response.text[:200],
+        )
+        return response.status_code, response.json()
+
+    def request_body(self, **extra):
+        body = {
+            "reference": "R-1",
+            "first_name": "Avery",
+            "last_name": "Thornbury",
+            "birthdate": "2015-04-02",
+            "florida_student_id": STUDENT_NUMBER,
+            "enrollment_date": "2030-10-06",
+            "requester": "R. Registrar",
+        }
+        body.update(extra)
+        return body
+
+    def assertError(self, reply, status, code):
+        self.assertEqual(reply[0], status, reply[1])
+        self.assertEqual(reply[1]["error"]["code"], code, reply[1])
+        text = json.dumps(reply[1])
+        for personal in ("Avery", "Thornbury", STUDENT_NUMBER, "2015-04-02"):
+            self.assertNotIn(personal, text)
