@@ -126,8 +126,7 @@ def user_round_trips(columbia, suwannee, enrollments):
         for stale in outgoing_for(suwannee, enrollment):
             suwannee.rpc("fl.transfer.request", "action_cancel", [stale])
         start = time.perf_counter()
-        td.submit(suwannee, enrollment)
-        [request] = outgoing_for(suwannee, enrollment)
+        request = td.submit(suwannee, enrollment)["res_id"]  # the outgoing request
         suwannee.rpc("fl.transfer.request", CHECK_STATUS, [request])
         times.append(time.perf_counter() - start)
         suwannee.rpc("fl.transfer.request", "action_cancel", [request])

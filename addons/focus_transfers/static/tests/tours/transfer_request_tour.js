@@ -60,8 +60,12 @@ registry.category("web_tour.tours").add("fl_transfer_submit", {
             run: "click",
         },
         {
-            content: "The outgoing request opens, pending at district 61",
-            trigger: `.o_form_view:has(.o_field_widget[name=district_id]:contains(61 - Suwannee)) ${CURRENT}:contains(Pending)`,
+            content: "The outgoing request opens, addressed to district 61",
+            trigger: ".o_form_view .o_field_widget[name=district_id] input:value(61 - Suwannee)",
+        },
+        {
+            content: "It is pending",
+            trigger: `.o_form_view:has(.o_field_widget[name=remote_reference]) ${CURRENT}:contains(Pending)`,
         },
         {
             content: "It carries the other district's reference (hidden when empty)",
