@@ -51,6 +51,19 @@ class TestPeerClient(PeerCase):
         with self.assertRaisesRegex(UserError, "already pending"):
             self.enrollment.with_user(self.registrar).action_submit_transfer_request()
 
+    def test_submit_from_student_info(self):
+        action = self.student.with_user(self.registrar).action_submit_transfer_request()
+        outgoing = self.env["fl.transfer.request"].browse(action["res_id"])
+        self.assertEqual(outgoing.district_id, self.other_district)
+        self.assertTrue(outgoing.remote_reference)
+
+    def test_technical_user_is_not_an_internal_user(self):
+        self.assertTrue(self.tech.share)
+        self.assertTrue(self.tech.has_group("focus_transfers.group_peer_api"))
+        self.assertFalse(self.tech.has_group("base.group_user"))
+        with self.assertRaises(AccessError):
+            self.peer.with_user(self.registrar)._new_technical_user_key()
+
     def test_submit_needs_names_birthdate_and_prior_district(self):
         self.student.birthdate = False
         with self.assertRaisesRegex(UserError, "complete birthdate"):
