@@ -68,6 +68,25 @@ class FlTransferPeer(models.Model):
                     )
                 )
 
+    @api.constrains("user_id")
+    def _check_user_id(self):
+        """A peer's technical user is no internal user: the API acts with its
+        rights, which must stop at what the peer group allows."""
+        for peer in self.filtered("user_id"):
+            user = peer.user_id
+            if not user.has_group("focus_transfers.group_peer_api") or (
+                user.has_group("base.group_user")
+            ):
+                raise ValidationError(
+                    self.env._(
+                        "Peer %(district)s: the technical user %(user)s must hold "
+                        "the group 'Focus Transfers: Peer District (API)' and must "
+                        "not be an internal user.",
+                        district=peer.district_id.display_name,
+                        user=user.display_name,
+                    )
+                )
+
     @api.model
     def _for_district(self, district):
         """The enabled peer for ``district`` (empty when none or disabled).

@@ -4,7 +4,7 @@ cancel, package pull and receipt go through the HTTP server of the run."""
 
 import datetime
 
-from odoo.exceptions import AccessError, UserError
+from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import new_test_user, tagged
 
 from .peer_common import PeerCase
@@ -63,6 +63,8 @@ class TestPeerClient(PeerCase):
         self.assertFalse(self.tech.has_group("base.group_user"))
         with self.assertRaises(AccessError):
             self.peer.with_user(self.registrar)._new_technical_user_key()
+        with self.assertRaisesRegex(ValidationError, "must not be an internal user"):
+            self.peer.user_id = self.registrar
 
     def test_submit_needs_names_birthdate_and_prior_district(self):
         self.student.birthdate = False
