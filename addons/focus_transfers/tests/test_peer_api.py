@@ -34,6 +34,7 @@ class TestPeerApi(PeerCase):
                 "forbidden",
             )
             self.assertError(self.call("GET", "/nothing-here"), 404, "not_found")
+            self.assertError(self.call("GET", "/requests"), 405, "bad_request")
             self.assertError(
                 self.call("POST", "/requests", raw="{not json"), 400, "bad_request"
             )
