@@ -1,7 +1,12 @@
 """JSON errors for the peer API, also for what fails before its controller
 runs (no or wrong API key, no such route)."""
 
-from werkzeug.exceptions import HTTPException, NotFound, Unauthorized
+from werkzeug.exceptions import (
+    HTTPException,
+    MethodNotAllowed,
+    NotFound,
+    Unauthorized,
+)
 
 from odoo import models
 from odoo.exceptions import AccessDenied
@@ -14,6 +19,19 @@ STATUS_CODES = {400: "bad_request", 403: "forbidden", 404: "not_found", 409: "co
 
 class IrHttp(models.AbstractModel):
     _inherit = "ir.http"
+
+    @classmethod
+    def _match(cls, path_info):
+        try:
+            return super()._match(path_info)
+        except MethodNotAllowed:
+            if not path_info.startswith(API_PREFIX + "/"):
+                raise
+            from ..controllers.peer_api import ApiError
+
+            raise ApiError(
+                405, "bad_request", "This endpoint does not take this method."
+            ) from None
 
     @classmethod
     def _handle_error(cls, exception):

@@ -90,6 +90,23 @@ class FlStudent(models.Model):
             payload["sections"] = list(sections)
         return self.env["fl.transfer.client"]._call(peer, "POST", "/package", payload)
 
+    def action_submit_transfer_request(self):
+        """*Submit Focus Transfer Request* next to *Import data* (seed 000,
+        step 8): for the enrollment that names the Prior District."""
+        self.ensure_one()
+        enrollment = self.enrollment_ids.filtered(
+            lambda e: e.prior_district_id == self.transfer_import_district_id
+        ).sorted("enrollment_date", reverse=True)[:1]
+        if not enrollment:
+            raise UserError(
+                self.env._(
+                    "%(student)s has no enrollment with a Prior District this "
+                    "school year.",
+                    student=self.display_name,
+                )
+            )
+        return enrollment.action_submit_transfer_request()
+
     def action_open_transfer_import(self):
         """The *Import data* icon on Primary Info."""
         self.ensure_one()

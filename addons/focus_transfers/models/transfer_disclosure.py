@@ -40,7 +40,7 @@ class FlTransferDisclosure(models.Model):
         "enrolls; the authority is Transfer To or the approved request.",
     )
     request_id = fields.Many2one(
-        "fl.transfer.request", string="Request", readonly=True, ondelete="set null"
+        "fl.transfer.request", readonly=True, ondelete="set null"
     )
     enrollment_id = fields.Many2one(
         "fl.enrollment",

@@ -2,8 +2,8 @@
 
 from markupsafe import Markup
 
-from odoo import api, fields, models
-from odoo.exceptions import UserError, ValidationError
+from odoo import Command, api, fields, models
+from odoo.exceptions import AccessError, UserError, ValidationError
 
 API_PREFIX = "/fl_transfers/api/v1"
 
@@ -68,6 +68,25 @@ class FlTransferPeer(models.Model):
                     )
                 )
 
+    @api.constrains("user_id")
+    def _check_user_id(self):
+        """A peer's technical user is no internal user: the API acts with its
+        rights, which must stop at what the peer group allows."""
+        for peer in self.filtered("user_id"):
+            user = peer.user_id
+            if not user.has_group("focus_transfers.group_peer_api") or (
+                user.has_group("base.group_user")
+            ):
+                raise ValidationError(
+                    self.env._(
+                        "Peer %(district)s: the technical user %(user)s must hold "
+                        "the group 'Focus Transfers: Peer District (API)' and must "
+                        "not be an internal user.",
+                        district=peer.district_id.display_name,
+                        user=user.display_name,
+                    )
+                )
+
     @api.model
     def _for_district(self, district):
         """The enabled peer for ``district`` (empty when none or disabled).
@@ -82,6 +101,39 @@ class FlTransferPeer(models.Model):
     def _for_user(self, user):
         """The peer whose technical user is ``user`` (enabled or not)."""
         return self.sudo().search([("user_id", "=", user.id)], limit=1)
+
+    def _new_technical_user_key(self):
+        """Create this peer's technical user when it has none, and a new Odoo
+        API key of that user: the key to give to that district (shown once,
+        stored hashed). For Settings administrators and set-up scripts."""
+        self.ensure_one()
+        if not self.env.is_system():
+            raise AccessError(
+                self.env._("Only a Settings administrator may create API keys.")
+            )
+        district = self.district_id
+        if not self.user_id:
+            self.user_id = (
+                self.env["res.users"]
+                .sudo()
+                .create(
+                    {
+                        "name": f"{district.display_name} (Focus Transfers API)",
+                        "login": f"fl_transfers_peer_{district.code}",
+                        "groups_id": [
+                            Command.set(
+                                [self.env.ref("focus_transfers.group_peer_api").id]
+                            )
+                        ],
+                    }
+                )
+            )
+        return (
+            self.env["res.users.apikeys"]
+            .with_user(self.user_id)
+            .sudo()
+            ._generate(None, f"Focus Transfers peer {district.code}", None)
+        )
 
     def action_test_connection(self):
         """Ask the peer's /capabilities and say what it answered."""

@@ -24,21 +24,14 @@ class PeerCase(SisCase, HttpCase):
             prior_district_id=cls.other_district.id,
             day=datetime.date(2030, 8, 15),
         )
-        cls.tech = new_test_user(
-            cls.env,
-            login="peer_61",
-            name="District 61 (API)",
-            groups="focus_transfers.group_peer_api",
-        )
-        cls.key = cls._api_key(cls.tech)
         cls.peer = cls.env["fl.transfer.peer"].create(
-            {
-                "district_id": cls.other_district.id,
-                "base_url": cls.base_url(),
-                "api_key": cls.key,
-                "user_id": cls.tech.id,
-            }
+            {"district_id": cls.other_district.id, "base_url": cls.base_url()}
         )
+        # the technical user that stands for 61 and its key, as an
+        # administrator creates them
+        cls.key = cls.peer._new_technical_user_key()
+        cls.tech = cls.peer.user_id
+        cls.peer.api_key = cls.key  # the peer is this very database
         cls.approver = new_test_user(
             cls.env,
             login="peer_approver",

@@ -3,6 +3,7 @@ and the happy paths, disclosures, no WARNING logged for a refused call."""
 
 import datetime
 
+from odoo.exceptions import UserError
 from odoo.tests import new_test_user, tagged
 
 from .peer_common import STUDENT_NUMBER, PeerCase
@@ -33,6 +34,7 @@ class TestPeerApi(PeerCase):
                 "forbidden",
             )
             self.assertError(self.call("GET", "/nothing-here"), 404, "not_found")
+            self.assertError(self.call("GET", "/requests"), 405, "bad_request")
             self.assertError(
                 self.call("POST", "/requests", raw="{not json"), 400, "bad_request"
             )
@@ -127,6 +129,21 @@ class TestPeerApi(PeerCase):
         self.assertEqual(status, 201, reply)
         request = self.env["fl.transfer.request"].browse(reply["id"])
         self.assertEqual(request.student_id, self.student)
+
+    def test_request_for_twins_waits_for_the_approver(self):
+        """Two of our students match the name and birthdate: the request is
+        recorded without a student, and the approver chooses."""
+        self.env["fl.student"].create(
+            {"first_name": "Avery", "last_name": "Thornbury", "birthdate": "2015-04-02"}
+        )
+        status, reply = self.call(
+            "POST", "/requests", self.request_body(florida_student_id="")
+        )
+        self.assertEqual(status, 201, reply)
+        request = self.env["fl.transfer.request"].browse(reply["id"])
+        self.assertFalse(request.student_id)
+        with self.assertRaisesRegex(UserError, "Choose which of our students"):
+            request.with_user(self.approver).action_approve()
 
     def test_request_over_sixty_days(self):
         old = self._left_long_ago()

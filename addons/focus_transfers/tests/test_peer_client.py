@@ -4,7 +4,7 @@ cancel, package pull and receipt go through the HTTP server of the run."""
 
 import datetime
 
-from odoo.exceptions import AccessError, UserError
+from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import new_test_user, tagged
 
 from .peer_common import PeerCase
@@ -50,6 +50,21 @@ class TestPeerClient(PeerCase):
         self.assertEqual(incoming.enrollment_date, self.enrollment.enrollment_date)
         with self.assertRaisesRegex(UserError, "already pending"):
             self.enrollment.with_user(self.registrar).action_submit_transfer_request()
+
+    def test_submit_from_student_info(self):
+        action = self.student.with_user(self.registrar).action_submit_transfer_request()
+        outgoing = self.env["fl.transfer.request"].browse(action["res_id"])
+        self.assertEqual(outgoing.district_id, self.other_district)
+        self.assertTrue(outgoing.remote_reference)
+
+    def test_technical_user_is_not_an_internal_user(self):
+        self.assertTrue(self.tech.share)
+        self.assertTrue(self.tech.has_group("focus_transfers.group_peer_api"))
+        self.assertFalse(self.tech.has_group("base.group_user"))
+        with self.assertRaises(AccessError):
+            self.peer.with_user(self.registrar)._new_technical_user_key()
+        with self.assertRaisesRegex(ValidationError, "must not be an internal user"):
+            self.peer.user_id = self.registrar
 
     def test_submit_needs_names_birthdate_and_prior_district(self):
         self.student.birthdate = False

@@ -122,7 +122,9 @@ class TestConcurrentApproval(BaseCase):
                 for __ in range(5):
                     try:
                         request.action_approve()
-                        cr.commit()
+                        # each registrar's own transaction, committed on its own
+                        # connection: what the test is about
+                        cr.commit()  # pylint: disable=invalid-commit
                     except PG_CONCURRENCY_EXCEPTIONS_TO_RETRY:
                         cr.rollback()
                         env.transaction.clear()
