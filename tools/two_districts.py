@@ -304,10 +304,11 @@ def _configure_in_odoo(spec, data_dir):
     envs = {k: odoo.api.Environment(cr, odoo.SUPERUSER_ID, {}) for k, cr in crs.items()}
     movers, keys = {}, {}
     try:
-        for us, them in (dists, dists[::-1]):
-            user = _technical_user(envs[us.key], them)
-            key = _peer_key(envs[us.key], envs[them.key], user, us)
-            _peer(envs[them.key], us, user_for(envs[them.key], us), key)
+        pairs = [(dists[0], dists[1]), (dists[1], dists[0])]
+        for us, them in pairs:
+            _peer(envs[us.key], them)
+        for us, them in pairs:
+            key = _peer_key(envs[us.key], envs[them.key], us, them)
             keys[them.key] = key  # what `them` calls `us` with (for the bench)
             movers[them.key] = _movers(envs[us.key], envs[them.key], us)
         for cr in crs.values():
@@ -318,66 +319,42 @@ def _configure_in_odoo(spec, data_dir):
     return {"movers": movers, "api_keys": keys}
 
 
-def _login(district):
-    return f"peer_district_{district.code}"
-
-
-def _technical_user(env, peer_district):
-    """The user ``peer_district`` calls us with (created once)."""
-    Users = env["res.users"].with_context(active_test=False, no_reset_password=True)
-    user = Users.search([("login", "=", _login(peer_district))], limit=1)
-    if not user:
-        user = Users.create(
-            {
-                "name": f"Peer district {peer_district.code} - {peer_district.name}",
-                "login": _login(peer_district),
-                # a portal-type account with the peer API group only
-                "groups_id": [(6, 0, [env.ref("focus_transfers.group_peer_api").id])],
-            }
-        )
-    user.active = True
-    return user
-
-
-def user_for(env, peer_district):
-    return _technical_user(env, peer_district)
-
-
-KEY_NAME = "Focus Transfers peer"
-
-
-def _peer_key(owner_env, holder_env, user, owner):
-    """An API key of ``user`` (in ``owner_env``) that the other district
-    (``holder_env``) calls us with; kept when the other side's stored key
-    still works, otherwise a new one replaces the old."""
-    holder_district = holder_env["fl.district"]._lookup(owner.code)
-    peer = holder_env["fl.transfer.peer"].search(
-        [("district_id", "=", holder_district.id)], limit=1
-    )
-    Keys = owner_env["res.users.apikeys"]
-    if peer.api_key and Keys._check_credentials(scope="rpc", key=peer.api_key) == (
-        user.id
-    ):
-        return peer.api_key
-    Keys.sudo().search([("user_id", "=", user.id), ("name", "=", KEY_NAME)]).unlink()
-    return Keys.with_user(user).sudo()._generate(None, KEY_NAME, None)
-
-
-def _peer(env, peer_district, user, api_key):
-    """Our peer record for ``peer_district``."""
+def _peer(env, peer_district):
+    """Our peer record for ``peer_district`` (its URL may change per run)."""
     district = env["fl.district"]._lookup(peer_district.code)
     Peer = env["fl.transfer.peer"].with_context(active_test=False)
-    values = {
-        "base_url": peer_district.url,
-        "api_key": api_key,
-        "enabled": True,
-        "user_id": user.id,
-    }
+    values = {"base_url": peer_district.url, "enabled": True}
     peer = Peer.search([("district_id", "=", district.id)], limit=1)
     if peer:
         peer.write(values)
     else:
-        Peer.create({"district_id": district.id, **values})
+        peer = Peer.create({"district_id": district.id, **values})
+    return peer
+
+
+def _peer_key(us_env, them_env, us, them):
+    """The API key ``them`` calls ``us`` with: the one stored at ``them``
+    while it still opens our technical user's door, otherwise a new key of
+    that user (``fl.transfer.peer._new_technical_user_key``, which creates the
+    API-only user the first time) stored as their peer's ``api_key``."""
+    ours = us_env["fl.transfer.peer"].search(
+        [("district_id", "=", us_env["fl.district"]._lookup(them.code).id)]
+    )
+    theirs = them_env["fl.transfer.peer"].search(
+        [("district_id", "=", them_env["fl.district"]._lookup(us.code).id)]
+    )
+    Keys = us_env["res.users.apikeys"]
+    key = theirs.api_key
+    if not (
+        key
+        and ours.user_id
+        and Keys._check_credentials(scope="rpc", key=key) == ours.user_id.id
+    ):
+        if ours.user_id:  # its old keys no longer serve: one key per peer
+            Keys.search([("user_id", "=", ours.user_id.id)]).unlink()
+        key = ours._new_technical_user_key()
+        theirs.api_key = key
+    return key
 
 
 def _movers(sender_env, receiver_env, sender):

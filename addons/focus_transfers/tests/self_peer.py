@@ -14,8 +14,6 @@ and the API controller are the real ones.
 
 import requests
 
-from odoo.tests import new_test_user
-
 
 class SelfPeerMixin:
     PEER_DISTRICT = "61"
@@ -25,27 +23,11 @@ class SelfPeerMixin:
         technical user's API key is the one we call it with."""
         env = self.env
         district = env["fl.district"]._lookup(code or self.PEER_DISTRICT)
-        user = new_test_user(
-            env,
-            login=f"peer_district_{district.code}_test",
-            groups="focus_transfers.group_peer_api",
-            name=f"Peer district {district.code}",
-        )
-        key = (
-            env["res.users.apikeys"]
-            .with_user(user)
-            .sudo()
-            ._generate(None, "Focus Transfers peer (test)", None)
-        )
         peer = env["fl.transfer.peer"].create(
-            {
-                "district_id": district.id,
-                "base_url": self.base_url(),
-                "api_key": key,
-                "enabled": True,
-                "user_id": user.id,
-            }
+            {"district_id": district.id, "base_url": self.base_url(), "enabled": True}
         )
+        # its technical (API-only) user, and the key we call it with
+        peer.api_key = peer._new_technical_user_key()
         self._allow_calls_to_self()
         return peer
 
