@@ -642,7 +642,14 @@ def run(args):
         for server in servers:
             server.stop()
 
-    signal.signal(signal.SIGTERM, lambda *a: (stop(), sys.exit(0)))
+    def on_signal(signum, _frame):
+        stop()
+        sys.exit(0)
+
+    # Ctrl-C (SIGINT) and SIGTERM alike: each server gets one SIGTERM and shuts
+    # down cleanly (set explicitly: a shell may start us with SIGINT ignored).
+    signal.signal(signal.SIGINT, on_signal)
+    signal.signal(signal.SIGTERM, on_signal)
     try:
         for district in dists:
             servers.append(Server(district, data_dir, log_dir / f"{district.db}.log"))
