@@ -20,6 +20,7 @@
         "views/fl_student_views.xml",
         "views/fl_school_views.xml",
         "wizards/add_student_wizard_views.xml",
+        "wizards/enrollment_completed_wizard_views.xml",
         "views/fl_course_views.xml",
         "views/fl_course_history_views.xml",
         "views/fl_student_record_views.xml",
