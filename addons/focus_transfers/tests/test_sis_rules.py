@@ -167,7 +167,9 @@ class TestStudent(SisCase):
         )
         action = record.action_enroll()
         self.assertEqual(action["res_model"], "fl.student")
-        self.assertEqual(self.env["fl.student"].browse(action["res_id"]).name, "Ines Okonkwo")
+        self.assertEqual(
+            self.env["fl.student"].browse(action["res_id"]).name, "Ines Okonkwo"
+        )
 
 
 @tagged("post_install", "-at_install")
