@@ -26,6 +26,7 @@
         "views/fl_student_record_views.xml",
         "views/fl_student_academic_views.xml",
         "views/focus_transfers_menus.xml",
+        "views/res_users_views.xml",
         "views/fl_transfer_request_views.xml",
         "data/transfer_server_actions.xml",
         "views/fl_school_year_academic_views.xml",

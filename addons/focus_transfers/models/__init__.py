@@ -27,3 +27,4 @@ from . import import_preview
 from . import transfer_package
 from . import transfer_import_log
 from . import student_transfer_import
+from . import res_users
