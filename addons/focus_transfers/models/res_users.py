@@ -1,4 +1,4 @@
-from odoo import api, fields, models
+from odoo import Command, api, fields, models
 
 IMPORT_CATEGORY = "focus_transfers.module_category_focus_transfers_import"
 
@@ -33,7 +33,7 @@ class ResUsers(models.Model):
         for user in self:
             wanted = user.fl_import_right_ids & rights
             current = user.groups_id & rights
-            commands = [(3, g.id) for g in current - wanted]
-            commands += [(4, g.id) for g in wanted - current]
+            commands = [Command.unlink(g.id) for g in current - wanted]
+            commands += [Command.link(g.id) for g in wanted - current]
             if commands:
                 user.groups_id = commands
