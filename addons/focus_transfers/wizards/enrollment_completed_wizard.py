@@ -38,6 +38,12 @@ class FlEnrollmentCompletedWizard(models.TransientModel):
         self.ensure_one()
         return self.enrollment_id.action_open_transfer_import()
 
+    def action_submit_transfer_request(self):
+        """Seed 000: request the records when the prior district has not
+        named this district in Transfer To."""
+        self.ensure_one()
+        return self.enrollment_id.action_submit_transfer_request()
+
     def action_go_to_student(self):
         self.ensure_one()
         return {
