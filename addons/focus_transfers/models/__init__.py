@@ -32,3 +32,4 @@ from . import transfer_client
 from . import transfer_disclosure
 from . import student_transfer_peer
 from . import ir_http
+from . import res_users

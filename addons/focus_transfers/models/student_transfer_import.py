@@ -3,6 +3,8 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
+from .transfer_client import PeerError
+
 
 class FlStudent(models.Model):
     _inherit = "fl.student"  # pylint: disable=consider-merging-classes-inherited
@@ -88,7 +90,23 @@ class FlStudent(models.Model):
         payload = self._transfer_identity()
         if sections is not None:
             payload["sections"] = list(sections)
-        return self.env["fl.transfer.client"]._call(peer, "POST", "/package", payload)
+        try:
+            return self.env["fl.transfer.client"]._call(
+                peer, "POST", "/package", payload
+            )
+        except PeerError as error:
+            if error.code != "not_authorised":
+                raise
+            raise UserError(
+                self.env._(
+                    "District %(district)s has not released %(student)s's records "
+                    "to this district yet (no Transfer To, no approved request). "
+                    "Use Submit Focus Transfer Request, then import once the request "
+                    "is approved.",
+                    district=district.display_name,
+                    student=self.display_name,
+                )
+            ) from error
 
     def action_submit_transfer_request(self):
         """*Submit Focus Transfer Request* next to *Import data* (seed 000,

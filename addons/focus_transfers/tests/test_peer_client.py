@@ -57,6 +57,15 @@ class TestPeerClient(PeerCase):
         self.assertEqual(outgoing.district_id, self.other_district)
         self.assertTrue(outgoing.remote_reference)
 
+    def test_submit_from_the_enrollment_completed_pop_up(self):
+        wizard = self.env["fl.enrollment.completed.wizard"].create(
+            {"enrollment_id": self.enrollment.id}
+        )
+        action = wizard.with_user(self.registrar).action_submit_transfer_request()
+        outgoing = self.env["fl.transfer.request"].browse(action["res_id"])
+        self.assertEqual(outgoing.direction, "outgoing")
+        self.assertTrue(outgoing.remote_reference)
+
     def test_technical_user_is_not_an_internal_user(self):
         self.assertTrue(self.tech.share)
         self.assertTrue(self.tech.has_group("focus_transfers.group_peer_api"))
@@ -173,7 +182,7 @@ class TestPeerClient(PeerCase):
         self.assertEqual(disclosure.receipt_by, self.env.user.name)
 
     def test_fetch_package_not_authorised_says_so(self):
-        with self.assertRaisesRegex(UserError, "has not authorised"):
+        with self.assertRaisesRegex(UserError, "Use Submit Focus Transfer Request"):
             self.student._transfer_fetch_package(self.other_district)
 
     def test_test_connection(self):

@@ -226,3 +226,26 @@ class TestSectionRightsMigration(SisCase):
     def test_migrate_does_nothing_on_a_new_install(self):
         migration = _migration()
         self.assertIsNone(migration.migrate(self.env.cr, None))
+
+
+@tagged("post_install", "-at_install")
+class TestImportRightsCheckboxes(SisCase):
+    """Administrators toggle the import rights without developer mode."""
+
+    def test_checkboxes_grant_and_remove_section_rights(self):
+        user = new_test_user(
+            self.env, login="fl_checkbox_user", groups="base.group_user"
+        )
+        grades = self.env.ref("focus_transfers.group_section_grades")
+        importer = self.env.ref("focus_transfers.group_import_external")
+        user.fl_import_right_ids = importer | grades
+        self.assertTrue(user.has_group("focus_transfers.group_section_grades"))
+        self.assertTrue(user.has_group("focus_transfers.group_import_external"))
+        self.assertEqual(user.fl_import_right_ids, importer | grades)
+        user.fl_import_right_ids = importer
+        self.assertFalse(user.has_group("focus_transfers.group_section_grades"))
+        self.assertTrue(user.has_group("base.group_user"))
+        # Groups of other categories are out of the field's reach.
+        user.fl_import_right_ids = self.env.ref("base.group_system")
+        self.assertFalse(user.has_group("base.group_system"))
+        self.assertFalse(user.has_group("focus_transfers.group_import_external"))

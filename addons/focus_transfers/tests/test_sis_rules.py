@@ -137,9 +137,39 @@ class TestStudent(SisCase):
         )
         self.assertFalse(record.match_ids)
         action = record.action_enroll()
-        student = self.env["fl.student"].browse(action["res_id"])
+        # With a Prior District, seed 000's "enrollment completed" pop-up
+        # opens: Import from [## - District Name] or Go To Student.
+        self.assertEqual(action["res_model"], "fl.enrollment.completed.wizard")
+        self.assertEqual(action["target"], "new")
+        popup = self.env[action["res_model"]].browse(action["res_id"])
+        student = popup.student_id
         self.assertEqual(student.name, "Mateo Villanueva")
         self.assertEqual(student.enrollment_ids.prior_district_id, self.other_district)
+        self.assertEqual(
+            popup.import_label, f"Import from {self.other_district.display_name}"
+        )
+        self.assertEqual(popup.action_go_to_student()["res_id"], student.id)
+        # Without a connection to that district, importing says so clearly.
+        with self.assertRaisesRegex(UserError, "No transfer connection"):
+            popup.action_import()
+
+    def test_add_a_student_without_prior_district_opens_the_student(self):
+        record = self.env["fl.add.student.wizard"].create(
+            {
+                "first_name": "Ines",
+                "last_name": "Okonkwo",
+                "birthdate": datetime.date(2016, 3, 9),
+                "school_id": self.school.id,
+                "school_year_id": self.year.id,
+                "grade_level_id": self.grade.id,
+                "enrollment_date": datetime.date(2030, 8, 20),
+            }
+        )
+        action = record.action_enroll()
+        self.assertEqual(action["res_model"], "fl.student")
+        self.assertEqual(
+            self.env["fl.student"].browse(action["res_id"]).name, "Ines Okonkwo"
+        )
 
 
 @tagged("post_install", "-at_install")

@@ -1,2 +1,3 @@
 from . import add_student_wizard
 from . import transfer_import_wizard
+from . import enrollment_completed_wizard

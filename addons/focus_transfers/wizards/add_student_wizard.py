@@ -68,7 +68,7 @@ class FlAddStudentWizard(models.TransientModel):
                     "birthdate": self.birthdate,
                 }
             )
-        self.env["fl.enrollment"].create(
+        enrollment = self.env["fl.enrollment"].create(
             {
                 "student_id": student.id,
                 "school_id": self.school_id.id,
@@ -79,6 +79,8 @@ class FlAddStudentWizard(models.TransientModel):
                 "prior_district_id": self.prior_district_id.id,
             }
         )
+        if enrollment.prior_district_id:
+            return self.env["fl.enrollment.completed.wizard"]._open_for(enrollment)
         return {
             "type": "ir.actions.act_window",
             "res_model": "fl.student",
