@@ -89,21 +89,27 @@ def bench_students(columbia, suwannee, count):
                 "prior_district_id": district,
             },
         )
-        action = suwannee.rpc("fl.add.student.wizard", "action_enroll", [wizard])
+        suwannee.rpc("fl.add.student.wizard", "action_enroll", [wizard])
+        [created] = suwannee.rpc(
+            "fl.enrollment",
+            "search_read",
+            [
+                ("student_id.first_name", "=", student["first_name"]),
+                ("student_id.last_name", "=", student["last_name"]),
+                ("student_id.birthdate", "=", student["birthdate"]),
+                ("prior_district_id", "=", district),
+            ],
+            fields=["student_id"],
+            order="id desc",
+            limit=1,
+        )
         suwannee.rpc(
             "fl.student",
             "write",
-            [action["res_id"]],
+            [created["student_id"][0]],
             {"florida_student_id": student["florida_student_id"]},
         )
-        enrollments.append(
-            suwannee.rpc(
-                "fl.enrollment",
-                "search",
-                [("student_id", "=", action["res_id"])],
-                limit=1,
-            )[0]
-        )
+        enrollments.append(created["id"])
     return enrollments
 
 

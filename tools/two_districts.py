@@ -389,8 +389,16 @@ def _movers(sender_env, receiver_env, sender):
                     "prior_district_id": prior.id,
                 }
             )
-            action = wizard.action_enroll()
-            student = receiver_env["fl.student"].browse(action["res_id"])
+            wizard.action_enroll()  # then the Enrollment Completed pop-up
+            student = receiver_env["fl.student"].search(
+                [
+                    ("first_name", "=", source.first_name),
+                    ("last_name", "=", source.last_name),
+                    ("birthdate", "=", source.birthdate),
+                ],
+                order="id desc",
+                limit=1,
+            )
             student.write(
                 {
                     "florida_student_id": source.florida_student_id,
