@@ -25,6 +25,7 @@ Commands::
 
 import argparse
 import datetime
+import hashlib
 import json
 import os
 import signal
@@ -93,15 +94,30 @@ def db_exists(db):
         return bool(cr.fetchone())
 
 
-def manifest_versions():
-    """{addon: "18.0.x.y.z"} as the addons in this checkout declare them."""
-    import ast
+def addons_digest():
+    """A digest of the addons' source: a database built from other code is
+    updated (``-u``) before use, whether or not a manifest version moved."""
+    digest = hashlib.sha1()
+    for path in sorted((ROOT / "addons").rglob("*")):
+        if path.is_file() and "__pycache__" not in path.parts:
+            digest.update(str(path.relative_to(ROOT)).encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()
 
-    versions = {}
-    for addon in ADDONS:
-        text = (ROOT / "addons" / addon / "__manifest__.py").read_text("utf-8")
-        versions[addon] = ast.literal_eval(text)["version"]
-    return versions
+
+def _digest_file(district, data_dir):
+    return Path(data_dir) / "two_districts" / f"{district.db}.addons-digest"
+
+
+def _built_digest(district, data_dir):
+    path = _digest_file(district, data_dir)
+    return path.read_text().strip() if path.exists() else ""
+
+
+def _mark_built(district, data_dir, digest):
+    path = _digest_file(district, data_dir)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(digest + "\n")
 
 
 def installed_versions(db):
@@ -230,11 +246,12 @@ def ensure_databases(dists, data_dir, log_dir, reset=False):
             if db_exists(district.db):  # half-made by an interrupted run
                 drop_db(district.db, data_dir)
             todo.append(district)
-    wanted = manifest_versions()
+    digest = addons_digest()
     for district in dists:
-        if district not in todo and installed_versions(district.db) != wanted:
+        if district not in todo and _built_digest(district, data_dir) != digest:
             say(f"updating the addons in {district.db} (their code changed)")
             update_database(district, data_dir, log_dir / f"{district.db}-update.log")
+            _mark_built(district, data_dir, digest)
     if not todo:
         return []
     say(
@@ -257,6 +274,8 @@ def ensure_databases(dists, data_dir, log_dir, reset=False):
         thread.join()
     if errors:
         raise RuntimeError("; ".join(errors))
+    for district in todo:
+        _mark_built(district, data_dir, digest)
     return [d.db for d in todo]
 
 
