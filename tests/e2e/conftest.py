@@ -65,9 +65,9 @@ class OdooServer:
             if self.proc.poll() is not None:
                 raise RuntimeError(f"odoo exited early, see {self.log_path}")
             try:
-                if requests.get(self.url + "/web/login", timeout=2).status_code == 200:
+                if requests.get(self.url + "/web/login", timeout=10).status_code == 200:
                     return self
-            except requests.ConnectionError:
+            except requests.RequestException:  # not listening yet, or slow (load)
                 pass
             time.sleep(0.5)
         raise RuntimeError(f"odoo not ready in {timeout}s, see {self.log_path}")
