@@ -99,6 +99,8 @@ def logs_dir(tmp_path_factory):
 @pytest.fixture(scope="session")
 def server(test_db, logs_dir):
     data_dir = os.environ.get("FL_TEST_DATA_DIR", str(ROOT / "var" / "data"))
-    srv = OdooServer(test_db, data_dir, logs_dir / "e2e-server.log").wait_ready()
-    yield srv
-    srv.stop()
+    srv = OdooServer(test_db, data_dir, logs_dir / "e2e-server.log")
+    try:  # stopped even when it never became ready
+        yield srv.wait_ready()
+    finally:
+        srv.stop()
