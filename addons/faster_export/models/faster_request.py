@@ -53,7 +53,6 @@ class FasterRequest(models.Model):
     )
     requested_district_id = fields.Many2one(
         "fl.district",
-        string="Requested District",
         required=True,
         ondelete="restrict",
         help="The district the transcript is addressed to (the receiving district).",
@@ -363,7 +362,9 @@ class FasterRequest(models.Model):
                         "raw": b"".join(
                             record + b"\r\n" for record in outcomes[row.id]["records"]
                         ),
-                        "mimetype": "text/plain",
+                        # not text/plain: Odoo would copy the whole file into
+                        # index_content for the full-text search
+                        "mimetype": "application/octet-stream",
                         "res_model": self._name,
                         "res_id": row.id,
                     }

@@ -72,17 +72,18 @@ class ResConfigSettings(models.TransientModel):
         return res
 
     def set_values(self):
-        super().set_values()
+        res = super().set_values()
         chosen = [r for r in OPTIONAL_TYPES if self[f"faster_send_{r.lower()}"]]
         self.env["ir.config_parameter"].sudo().set_param(
             RECORD_TYPES_PARAM, ",".join(chosen) or "none"
         )
+        return res
 
     @api.constrains("faster_file_name_pattern", "faster_sending_school_number")
     def _check_faster_settings(self):
         for settings in self:
             if settings.faster_file_name_pattern:
-                check_file_name_pattern(settings.faster_file_name_pattern)
+                check_file_name_pattern(self.env, settings.faster_file_name_pattern)
             number = settings.faster_sending_school_number
             if number and not (len(number) == 4 and number.isalnum()):
                 raise ValidationError(

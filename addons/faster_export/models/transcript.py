@@ -101,6 +101,7 @@ class Settings:
     outbound_dir: str
     file_name_pattern: str
     record_types: set = field(default_factory=set)
+    env: object = field(default=None, repr=False)
 
     @classmethod
     def from_env(cls, env):
@@ -130,6 +131,7 @@ class Settings:
             file_name_pattern=params.get_param(PARAM + "file_name_pattern")
             or DEFAULT_FILE_NAME,
             record_types=types,
+            env=env,
         )
 
     def file_name(self, row, student_number, school, when=None):
@@ -143,7 +145,7 @@ class Settings:
             "timestamp": when.strftime("%Y%m%d%H%M%S"),
             "message_type": row.message_type_id.code or "",
         }
-        return render_file_name(self.file_name_pattern, values)
+        return render_file_name(self.env, self.file_name_pattern, values)
 
 
 def record_types(env):
@@ -157,24 +159,31 @@ def record_types(env):
     return {rtype for rtype in OPTIONAL_TYPES if rtype in chosen}
 
 
-def render_file_name(pattern, values):
+def render_file_name(env, pattern, values):
     """The pattern with its placeholders filled, made a safe file name."""
     try:
         name = pattern.format(**values)
     except (KeyError, IndexError, ValueError) as error:
         raise UserError(
-            f"FASTER file name pattern {pattern!r}: unknown or malformed "
-            f"placeholder ({error}); use {', '.join(FILE_NAME_KEYS)}"
+            env._(
+                "FASTER file name pattern %(pattern)r: unknown or malformed "
+                "placeholder (%(error)s); use %(keys)s",
+                pattern=pattern,
+                error=error,
+                keys=", ".join(FILE_NAME_KEYS),
+            )
         ) from None
     name = _FORBIDDEN_NAME.sub("_", name).strip("._")
     if not name:
-        raise UserError(f"FASTER file name pattern {pattern!r} gives an empty name")
+        raise UserError(
+            env._("FASTER file name pattern %r gives an empty name", pattern)
+        )
     return name
 
 
-def check_file_name_pattern(pattern):
+def check_file_name_pattern(env, pattern):
     """Raise UserError unless ``pattern`` renders with the known placeholders."""
-    render_file_name(pattern, dict.fromkeys(FILE_NAME_KEYS, "x"))
+    render_file_name(env, pattern, dict.fromkeys(FILE_NAME_KEYS, "x"))
 
 
 class TranscriptBuilder:
@@ -190,7 +199,15 @@ class TranscriptBuilder:
     # -- reading, a batch at a time ---------------------------------------------
 
     def _prefetch(self, students):
-        """Load everything the transcripts read, model by model, for the batch."""
+        """Load everything the transcripts read, for the whole batch.
+
+        Student-level records through the ORM's prefetching (one query a
+        model); the long lists — school years, courses, grade cells, flags,
+        tests, doses, ESE programs — with one SQL query each, codes joined
+        in. The count of queries is the same for a 2-year and a 13-year
+        history.
+        """
+        self.env.flush_all()
         students.mapped("name")
         enrollments = students.current_enrollment_id
         enrollments.mapped("drop_date")
@@ -201,36 +218,6 @@ class TranscriptBuilder:
         enrollments.grade_level_id.mapped("code")
         students.guardian_ids.relationship_id.mapped("code")
         students.guardian_ids.partner_id.mapped("name")
-        summaries = students.school_year_summary_ids
-        summaries.mapped("school_year_code")
-        summaries.promotion_status_id.mapped("code")
-        summaries.migrant_district_id.mapped("code")
-        summaries.school_year_id.mapped("date_end")
-        lines = students.course_history_ids
-        lines.mapped("course_number")
-        lines.course_flag_ids.mapped("code")
-        lines.grade_ids.mapped("grade")
-        for fname in (
-            "district_id",
-            "grade_level_id",
-            "term_code_id",
-            "subject_area_id",
-            "substituted_subject_area_id",
-        ):
-            lines[fname].mapped("code")
-        lines.school_year_id.mapped("code")
-        tests = students.test_history_ids
-        tests.mapped("test_date")
-        for fname in ("test_name_id", "grade_level_id", "score_type_id"):
-            tests[fname].mapped("code")
-        tests.score_type_2_id.mapped("code")
-        programs = students.ese_program_ids
-        programs.mapped("placement_date")
-        programs.exceptionality_id.mapped("code")
-        programs.placement_status_id.mapped("code")
-        doses = students.immunization_ids
-        doses.mapped("dose_date")
-        doses.vaccine_id.mapped("code")
         for fname in (
             "sex_id",
             "racial_category_id",
@@ -245,10 +232,123 @@ class TranscriptBuilder:
             "fefp_program_id",
         ):
             students[fname].mapped("code")
-        states = students.partner_id.state_id
-        states.mapped("code")
+        students.partner_id.state_id.mapped("code")
+        ids = list(students.ids)
+        self.summaries = self._group(
+            """
+            SELECT s.student_id, s.school_year_code AS year_code, s.days_absent,
+                   s.days_present, s.summer_days_absent, s.summer_days_present,
+                   p.code AS promotion, s.comment, s.migrant_enrollment_date,
+                   s.migrant_withdrawal_date, d.code AS migrant_district,
+                   s.migrant_school_number
+              FROM fl_school_year_summary s
+              LEFT JOIN fl_grade_promotion_status p ON p.id = s.promotion_status_id
+              LEFT JOIN fl_district d ON d.id = s.migrant_district_id
+             WHERE s.student_id = ANY(%s)
+             ORDER BY s.student_id, s.school_year_code, s.id
+            """,
+            ids,
+        )
+        self.lines = self._group(
+            """
+            SELECT h.id, h.student_id, h.school_year_code AS year_code,
+                   d.code AS district, h.out_of_state_code, h.school_number,
+                   h.school_name, g.code AS grade_level, t.code AS term,
+                   h.course_number, h.course_title, a.code AS subject_area,
+                   h.online_indicator, h.credit_attempted, h.credit_earned,
+                   h.final_grade, h.in_progress_hours, h.absences,
+                   h.weeks_in_grading_cycle, h.term_name, h.term_date_start,
+                   h.term_date_end, h.credit_school_code_type,
+                   h.credit_school_code, h.substituted_course_number,
+                   a2.code AS substituted_subject_area, h.adult_program_code
+              FROM fl_course_history h
+              LEFT JOIN fl_district d ON d.id = h.district_id
+              LEFT JOIN fl_grade_level g ON g.id = h.grade_level_id
+              LEFT JOIN fl_term_code t ON t.id = h.term_code_id
+              LEFT JOIN fl_subject_area a ON a.id = h.subject_area_id
+              LEFT JOIN fl_subject_area a2 ON a2.id = h.substituted_subject_area_id
+             WHERE h.student_id = ANY(%s)
+             ORDER BY h.student_id, h.school_year_code, h.term_sort,
+                      h.course_number, h.id
+            """,
+            ids,
+        )
+        flags_field = self.env["fl.course.history"]._fields["course_flag_ids"]
+        self.flags = {}
+        for history_id, flag in self._query(
+            f"""
+            SELECT r.{flags_field.column1}, f.code
+              FROM {flags_field.relation} r
+              JOIN fl_course_flag f ON f.id = r.{flags_field.column2}
+              JOIN fl_course_history h ON h.id = r.{flags_field.column1}
+             WHERE h.student_id = ANY(%s)
+            """,
+            ids,
+            as_dict=False,
+        ):
+            self.flags.setdefault(history_id, []).append(flag)
+        self.cells = {}
+        for cell in self._query(
+            """
+            SELECT history_id, block, period, grade
+              FROM fl_course_grade
+             WHERE student_id = ANY(%s) AND grade IS NOT NULL
+            """,
+            ids,
+        ):
+            self.cells.setdefault(cell["history_id"], []).append(cell)
+        self.tests = self._group(
+            """
+            SELECT t.student_id, t.test_name_id, n.code AS test_name, t.test_date,
+                   t.grade_level_id, g.code AS grade_level, t.test_form,
+                   t.test_level, t.subject_content, s1.code AS score_type,
+                   t.score, s2.code AS score_type_2, t.score_2
+              FROM fl_test_history t
+              LEFT JOIN fl_test_name n ON n.id = t.test_name_id
+              LEFT JOIN fl_grade_level g ON g.id = t.grade_level_id
+              LEFT JOIN fl_test_score_type s1 ON s1.id = t.score_type_id
+              LEFT JOIN fl_test_score_type s2 ON s2.id = t.score_type_2_id
+             WHERE t.student_id = ANY(%s)
+             ORDER BY t.student_id, t.test_date DESC, t.id DESC
+            """,
+            ids,
+        )
+        self.doses = self._group(
+            """
+            SELECT i.student_id, v.code AS vaccine, i.dose_number, i.date_kind,
+                   i.dose_date, i.history_year
+              FROM fl_immunization i
+              JOIN fl_vaccine v ON v.id = i.vaccine_id
+             WHERE i.student_id = ANY(%s)
+             ORDER BY i.student_id, v.code, i.dose_number, i.id
+            """,
+            ids,
+        )
+        self.programs = self._group(
+            """
+            SELECT p.student_id, p.placement_date, p.eligibility_date,
+                   s.code AS placement_status, p.referral_date, p.dismissal_date,
+                   e.code AS exceptionality, p.evaluation_completion_date,
+                   p.consent_date
+              FROM fl_ese_program p
+              LEFT JOIN fl_exceptionality e ON e.id = p.exceptionality_id
+              LEFT JOIN fl_ese_placement_status s ON s.id = p.placement_status_id
+             WHERE p.student_id = ANY(%s)
+             ORDER BY p.student_id, p.sequence, p.id
+            """,
+            ids,
+        )
 
-    # -- the transcript -----------------------------------------------------------
+    def _query(self, sql, ids, as_dict=True):
+        self.env.cr.execute(sql, [ids])
+        return self.env.cr.dictfetchall() if as_dict else self.env.cr.fetchall()
+
+    def _group(self, sql, ids):
+        """Rows of ``sql`` by student id, in the query's order."""
+        grouped = {}
+        for row in self._query(sql, ids):
+            grouped.setdefault(row["student_id"], []).append(row)
+        return grouped
 
     def student_number(self, row):
         return row.sudo().student_id.florida_student_id
@@ -285,8 +385,8 @@ class TranscriptBuilder:
         plan.append(("I01", {**prefix, **self._i01(student)}))
         if "I02" in wanted:
             plan.append(("I02", {**prefix, **self._i02(student)}))
-        for summary, lines in self._years(student):
-            plan.append(("I03", {**prefix, **self._i03(student, summary)}))
+        for year_code, summary, lines in self._years(student):
+            plan.append(("I03", {**prefix, **self._i03(student, year_code, summary)}))
             plan.extend(("I04", {**prefix, **self._i04(line)}) for line in lines)
         if "I05" in wanted and (values := self._i05(student)):
             plan.append(("I05", {**prefix, **values}))
@@ -298,8 +398,10 @@ class TranscriptBuilder:
             plan.extend(("I08", {**prefix, **v}) for v in self._i08(student))
         records = []
         for number, (record_type, values) in enumerate(plan, 1):
+            # blank items are spaces anyway: hand the codec only the values
+            given = {k: v for k, v in values.items() if v is not None and v != ""}
             try:
-                records.append(encode(record_type, values))
+                records.append(encode(record_type, given))
             except FasterError as error:
                 raise FasterError(f"record {number} ({record_type}): {error}") from None
         return records
@@ -443,19 +545,20 @@ class TranscriptBuilder:
             "immunization_status": code(student.immunization_status_id),
             "certificate_expiration": student.immunization_expiration_date or None,
         }
-        doses = student.immunization_ids
+        doses = self.doses.get(student.id, [])
         for slot, dose in enumerate(doses[:I02_SLOTS], 1):
-            if dose.date_kind == "date":
-                when = dose.dose_date and dose.dose_date.strftime("%Y%m%d")
-            elif dose.date_kind == "year":
-                when = f"{dose.history_year:04d}0000"
-            elif dose.date_kind == "on_file":
+            kind = dose["date_kind"]
+            if kind == "date":
+                when = dose["dose_date"] and dose["dose_date"].strftime("%Y%m%d")
+            elif kind == "year":
+                when = f"{dose['history_year'] or 0:04d}0000"
+            elif kind == "on_file":
                 when = "99999999"
             else:
                 when = "EXEMPT"
             values[f"vaccine_{slot}"] = (
-                code(dose.vaccine_id),
-                str(dose.dose_number),
+                dose["vaccine"],
+                str(dose["dose_number"] or 0),
                 when,
             )
         return values
@@ -463,26 +566,17 @@ class TranscriptBuilder:
     # -- school years -------------------------------------------------------------
 
     def _years(self, student):
-        """(summary, its courses) per school year, ascending."""
+        """(year code, summary, its courses) per school year, ascending."""
         lines_by_year = {}
-        for line in student.course_history_ids:
-            lines_by_year.setdefault(line.school_year_id.code, []).append(line)
+        for line in self.lines.get(student.id, []):
+            lines_by_year.setdefault(line["year_code"], []).append(line)
         summaries = {}
-        for summary in student.school_year_summary_ids.sorted("id"):
-            summaries.setdefault(summary.school_year_code, summary)
-        out = []
-        for year_code in sorted(set(summaries) | set(lines_by_year)):
-            lines = sorted(
-                lines_by_year.get(year_code, []),
-                key=lambda line: (
-                    line.term_sort or "",
-                    line.course_number or "",
-                    line.id,
-                ),
-            )
-            summary = summaries.get(year_code) or self.env["fl.school.year.summary"]
-            out.append(((year_code, summary), lines))
-        return out
+        for summary in self.summaries.get(student.id, []):
+            summaries.setdefault(summary["year_code"], summary)
+        return [
+            (year_code, summaries.get(year_code, {}), lines_by_year.get(year_code, []))
+            for year_code in sorted(set(summaries) | set(lines_by_year))
+        ]
 
     def _left_during(self, student, year_code):
         """True when the student left before the end of school year ``year_code``."""
@@ -494,75 +588,74 @@ class TranscriptBuilder:
             and enrollment.drop_date < year.date_end
         )
 
-    def _i03(self, student, year_summary):
-        year_code, summary = year_summary
-        promotion = code(summary.promotion_status_id)
+    def _i03(self, student, year_code, summary):
+        promotion = summary.get("promotion")
         if not promotion and self._left_during(student, year_code):
             promotion = "N"  # seed 001 note 3: transferred before the year ended
         comment = [
             ascii_text(line, 80) or ""
-            for line in (summary.comment or "").splitlines()[:10]
+            for line in (summary.get("comment") or "").splitlines()[:10]
         ]
         return {
             "school_year": year_code,
-            "days_absent": summary.days_absent if summary else None,
-            "days_present": summary.days_present if summary else None,
+            "days_absent": summary.get("days_absent"),
+            "days_present": summary.get("days_present"),
             "promotion_status": promotion,
             "comment": tuple(comment) if any(comment) else None,
-            "summer_days_absent": summary.summer_days_absent or None,
-            "summer_days_present": summary.summer_days_present or None,
-            "migrant_enrollment_date": summary.migrant_enrollment_date or None,
-            "migrant_withdrawal_date": summary.migrant_withdrawal_date or None,
-            "migrant_district": code(summary.migrant_district_id),
-            "migrant_school": summary.migrant_school_number or None,
+            "summer_days_absent": summary.get("summer_days_absent") or None,
+            "summer_days_present": summary.get("summer_days_present") or None,
+            "migrant_enrollment_date": summary.get("migrant_enrollment_date"),
+            "migrant_withdrawal_date": summary.get("migrant_withdrawal_date"),
+            "migrant_district": summary.get("migrant_district"),
+            "migrant_school": summary.get("migrant_school_number") or None,
         }
 
     def _i04(self, line):
-        flags = sorted(line.course_flag_ids.mapped("code"))
+        flags = sorted(self.flags.get(line["id"], ()))
         in_progress = "P" in flags
-        credited = bool(line.credit_attempted or line.credit_earned)
+        attempted, earned = line["credit_attempted"], line["credit_earned"]
+        credited = bool(attempted or earned)
+        weeks = line["weeks_in_grading_cycle"]
         values = {
-            "credit_district": code(line.district_id) or line.out_of_state_code,
-            "credit_school": line.school_number or None,
-            "credit_school_name": ascii_text(line.school_name, 25),
-            "school_year": line.school_year_id.code,
-            "grade_level": code(line.grade_level_id),
-            "term": code(line.term_code_id),
-            "course_number": (line.course_number or "")[:7] or None,
-            "course_title": ascii_text(line.course_title, 20),
-            "subject_area": code(line.subject_area_id),
+            "credit_district": line["district"] or line["out_of_state_code"],
+            "credit_school": line["school_number"] or None,
+            "credit_school_name": ascii_text(line["school_name"], 25),
+            "school_year": line["year_code"],
+            "grade_level": line["grade_level"],
+            "term": line["term"],
+            "course_number": (line["course_number"] or "")[:7] or None,
+            "course_title": ascii_text(line["course_title"], 20),
+            "subject_area": line["subject_area"],
             "course_flags": tuple(flags[:4]) if flags else None,
-            "online_course": line.online_indicator or None,
-            "credit_attempted": decimal(line.credit_attempted, 2) if credited else None,
-            "credit_earned": decimal(line.credit_earned, 2)
+            "online_course": line["online_indicator"] or None,
+            "credit_attempted": decimal(attempted or 0, 2) if credited else None,
+            "credit_earned": decimal(earned or 0, 2)
             if credited and not in_progress
             else None,
-            "final_grade": None if in_progress else (line.final_grade or None),
-            "in_progress_hours": line.in_progress_hours or None,
-            "absences": line.absences or None,
-            "weeks_in_cycle": (
-                f"{line.weeks_in_grading_cycle:02d}"
-                if line.weeks_in_grading_cycle
-                else None
-            ),
-            "substituted_course": line.substituted_course_number or None,
-            "substituted_subject_area": code(line.substituted_subject_area_id),
-            "adult_program_code": line.adult_program_code or None,
+            "final_grade": None if in_progress else (line["final_grade"] or None),
+            "in_progress_hours": line["in_progress_hours"] or None,
+            "absences": line["absences"] or None,
+            "weeks_in_cycle": f"{weeks:02d}" if weeks else None,
+            "substituted_course": line["substituted_course_number"] or None,
+            "substituted_subject_area": line["substituted_subject_area"],
+            "adult_program_code": line["adult_program_code"] or None,
         }
-        if line.term_name or line.term_date_start or line.credit_school_code:
+        if line["term_name"] or line["term_date_start"] or line["credit_school_code"]:
+            start, end = line["term_date_start"], line["term_date_end"]
             values["express_fields"] = (
-                ascii_text(line.term_name, 35),
-                line.term_date_start and line.term_date_start.strftime("%Y%m%d"),
-                line.term_date_end and line.term_date_end.strftime("%Y%m%d"),
-                line.credit_school_code_type or None,
-                line.credit_school_code or None,
+                ascii_text(line["term_name"], 35),
+                start and start.strftime("%Y%m%d"),
+                end and end.strftime("%Y%m%d"),
+                line["credit_school_code_type"] or None,
+                line["credit_school_code"] or None,
             )
         if in_progress:
             # Seed 002: the grades so far, each in the grading block (term) and
             # period it was given in; every other cell blank.
-            for cell in line.grade_ids:
-                if cell.grade and 1 <= cell.block <= BLOCKS:
-                    values[f"block{cell.block}_{GRADE_KEYS[cell.period]}"] = cell.grade
+            for cell in self.cells.get(line["id"], ()):
+                if 1 <= cell["block"] <= BLOCKS and cell["period"] in GRADE_KEYS:
+                    key = f"block{cell['block']}_{GRADE_KEYS[cell['period']]}"
+                    values[key] = cell["grade"]
         return values
 
     # -- after the school years -----------------------------------------------------
@@ -585,7 +678,7 @@ class TranscriptBuilder:
         return values if any(v is not None for v in values.values()) else None
 
     def _i06(self, student):
-        programs = student.ese_program_ids
+        programs = self.programs.get(student.id, [])
         if not (programs or student.primary_exceptionality_id):
             return None
         values = {
@@ -599,14 +692,14 @@ class TranscriptBuilder:
             key = f"program{number}_"
             values.update(
                 {
-                    key + "placement_date": program.placement_date or None,
-                    key + "eligibility_date": program.eligibility_date or None,
-                    key + "placement_status": code(program.placement_status_id),
-                    key + "referral_date": program.referral_date or None,
-                    key + "dismissal_date": program.dismissal_date or None,
-                    key + "exceptionality": code(program.exceptionality_id),
-                    key + "evaluation_date": program.evaluation_completion_date or None,
-                    key + "consent_date": program.consent_date or None,
+                    key + "placement_date": program["placement_date"],
+                    key + "eligibility_date": program["eligibility_date"],
+                    key + "placement_status": program["placement_status"],
+                    key + "referral_date": program["referral_date"],
+                    key + "dismissal_date": program["dismissal_date"],
+                    key + "exceptionality": program["exceptionality"],
+                    key + "evaluation_date": program["evaluation_completion_date"],
+                    key + "consent_date": program["consent_date"],
                 }
             )
         return values
@@ -645,17 +738,15 @@ class TranscriptBuilder:
         )
         since = datetime.date(current - (I08_YEARS - 1), 7, 1)
         tests = {}
-        for line in student.test_history_ids.sorted(
-            lambda t: (t.test_date, t.id), reverse=True
-        ):
-            if line.test_date < since:
+        for line in self.tests.get(student.id, []):
+            if line["test_date"] < since:
                 continue
             key = (
-                line.test_name_id.id,
-                line.test_date,
-                line.grade_level_id.id,
-                line.test_form or "",
-                line.test_level or "",
+                line["test_name_id"],
+                line["test_date"],
+                line["grade_level_id"],
+                line["test_form"] or "",
+                line["test_level"] or "",
             )
             groups = tests.setdefault(key, [[]])
             if len(groups[-1]) == I08_GROUPS:
@@ -671,22 +762,22 @@ class TranscriptBuilder:
                 key = f"test{number}"
                 values.update(
                     {
-                        f"{key}_grade_level": code(head.grade_level_id),
-                        f"{key}_date": head.test_date,
-                        f"{key}_name": code(head.test_name_id),
-                        f"{key}_form": head.test_form or None,
-                        f"{key}_level": head.test_level or None,
+                        f"{key}_grade_level": head["grade_level"],
+                        f"{key}_date": head["test_date"],
+                        f"{key}_name": head["test_name"],
+                        f"{key}_form": head["test_form"] or None,
+                        f"{key}_level": head["test_level"] or None,
                     }
                 )
                 for index, line in enumerate(group, 1):
                     sub = f"{key}_g{index}"
                     values.update(
                         {
-                            f"{sub}_subject": line.subject_content,
-                            f"{sub}_type1": code(line.score_type_id),
-                            f"{sub}_score1": line.score or None,
-                            f"{sub}_type2": code(line.score_type_2_id),
-                            f"{sub}_score2": line.score_2 or None,
+                            f"{sub}_subject": line["subject_content"],
+                            f"{sub}_type1": line["score_type"],
+                            f"{sub}_score1": line["score"] or None,
+                            f"{sub}_type2": line["score_type_2"],
+                            f"{sub}_score2": line["score_2"] or None,
                         }
                     )
             records.append(values)

@@ -1,5 +1,7 @@
 import datetime
+import inspect
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -7,7 +9,10 @@ from pathlib import Path
 from odoo.modules.module import get_module_path
 from odoo.tests import tagged
 
-from ..faster import RECORD_LENGTH, decode, read_records
+from odoo.addons.focus_transfers.models.faster_field_map import FIELD_MAP, targets
+
+from ..faster import LAYOUTS, RECORD_LENGTH, decode, read_records
+from ..models import transcript
 from .common import TODAY, FasterCase
 
 
@@ -271,3 +276,19 @@ class TestFasterCron(FasterCase):
         self.assertEqual((progress.done, progress.remaining), (1, 1))
         self.assertEqual(Request._cron_send_pending(batch_size=1), 1)
         self.assertEqual((progress.done, progress.remaining), (1, 0))
+
+    def test_builder_reads_every_item_of_the_field_map(self):
+        """focus_transfers' faster_field_map says where each FASTER item lives:
+        every stored item the codec has a field for is read by the builder."""
+        source = inspect.getsource(transcript.TranscriptBuilder)
+        for record_type in ("I02", "I03", "I04", "I06", "I08"):
+            layout = LAYOUTS[record_type]
+            for item, entry in FIELD_MAP[record_type].items():
+                names = [target.rsplit(".", 1)[1] for target in targets(entry)]
+                if not names or item not in layout.by_item:
+                    continue  # not stored, or a filler in the codec's layout
+                with self.subTest(record_type=record_type, item=item):
+                    self.assertTrue(
+                        any(re.search(rf"\b{name}\b", source) for name in names),
+                        f"{record_type} item {item}: {names} not read",
+                    )
