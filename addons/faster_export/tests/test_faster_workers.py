@@ -52,10 +52,10 @@ class TestFasterWorkers(TransactionCase):
             cls.school_id = school.id
             year = env["fl.school.year"].create(
                 {
-                    "name": "2040-2041",
-                    "code": "20402041",
-                    "date_start": datetime.date(2040, 8, 10),
-                    "date_end": datetime.date(2041, 5, 31),
+                    "name": "2045-2046",
+                    "code": "20452046",
+                    "date_start": datetime.date(2045, 8, 10),
+                    "date_end": datetime.date(2046, 5, 31),
                 }
             )
             cls.year_id = year.id
