@@ -55,9 +55,7 @@ class FlTransferRequest(models.Model):
         required=True,
         help="Incoming: the requesting district. Outgoing: the prior district.",
     )
-    school_id = fields.Many2one(
-        "fl.school", compute="_compute_school_id", store=True
-    )
+    school_id = fields.Many2one("fl.school", compute="_compute_school_id", store=True)
     requester = fields.Char(help="Who asked, at the requesting district.")
     enrollment_date = fields.Date(
         required=True, help="The student's enrollment date at the receiving district."
