@@ -2,7 +2,7 @@
     "name": "FASTER Export",
     "summary": "faster_requests queue and the Outgoing MSIX FASTER Responses job "
     "that writes FASTER transcripts",
-    "version": "18.0.1.0.0",
+    "version": "18.0.1.1.0",
     "category": "Education",
     "website": "https://github.com/fl-student-transfers/fl-student-transfers",
     "author": "FL Student Transfers contributors",
@@ -10,6 +10,13 @@
     "license": "LGPL-3",
     "development_status": "Alpha",
     "depends": ["focus_transfers"],
-    "data": [],
+    "data": [
+        "security/faster_export_groups.xml",
+        "security/ir.model.access.csv",
+        "data/ir_cron_data.xml",
+        "views/faster_request_views.xml",
+        "views/fl_student_views.xml",
+        "views/res_config_settings_views.xml",
+    ],
     "installable": True,
 }

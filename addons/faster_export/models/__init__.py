@@ -1,1 +1,4 @@
-
+from . import faster_request
+from . import fl_enrollment
+from . import fl_student
+from . import res_config_settings

@@ -1,1 +1,4 @@
 from . import test_install
+from . import test_faster_request
+from . import test_faster_cron
+from . import test_faster_workers

@@ -1,0 +1,402 @@
+"""The faster_requests queue: one row a FASTER transcript to send.
+
+Seed 000: approving an outgoing transfer inserts a row (student_id,
+request_type, requested_district_number, status Pending, created_user_id,
+created_datetime); the scheduled action *Outgoing MSIX FASTER Responses*
+turns each Pending row into the student's FASTER transcript.
+"""
+
+import logging
+import time
+from pathlib import Path
+
+import psycopg2
+from psycopg2 import errorcodes, errors
+
+from odoo import api, fields, models, tools
+from odoo.exceptions import UserError
+
+from ..faster import FasterError, validate_transcript, write_records
+from . import transcript
+
+_logger = logging.getLogger(__name__)
+
+REQUEST_TYPES = [
+    ("outgoing_transfer", "Outgoing transfer"),
+    ("manual", "Manual transcript"),
+    ("reply", "Reply to a FASTER request"),
+]
+STATUSES = [
+    ("pending", "Pending"),
+    ("processing", "Processing"),
+    ("sent", "Sent"),
+    ("error", "Error"),
+]
+DEFAULT_BATCH_SIZE = 100
+PARAM = "faster_export."
+
+
+class FasterRequest(models.Model):
+    _name = "faster.request"
+    _table = "faster_requests"
+    _description = "FASTER Request"
+    _order = "created_datetime desc, id desc"
+
+    student_id = fields.Many2one(
+        "fl.student", required=True, index=True, ondelete="restrict"
+    )
+    florida_student_id = fields.Char(
+        related="student_id.florida_student_id", string="Student Number"
+    )
+    request_type = fields.Selection(
+        REQUEST_TYPES, required=True, default="outgoing_transfer", index=True
+    )
+    requested_district_id = fields.Many2one(
+        "fl.district",
+        required=True,
+        ondelete="restrict",
+        help="The district the transcript is addressed to (the receiving district).",
+    )
+    requested_district_number = fields.Char(
+        related="requested_district_id.code", store=True, index=True
+    )
+    status = fields.Selection(
+        STATUSES,
+        required=True,
+        default="pending",
+        index=True,
+        readonly=True,
+        copy=False,
+    )
+    created_user_id = fields.Many2one(
+        "res.users",
+        string="Created By",
+        default=lambda self: self.env.user,
+        readonly=True,
+        ondelete="set null",
+    )
+    created_datetime = fields.Datetime(
+        string="Created On", default=fields.Datetime.now, readonly=True, index=True
+    )
+    message_type_id = fields.Many2one(
+        "fl.message.type",
+        string="FASTER Message Type",
+        default=lambda self: self._default_message_type(),
+        ondelete="restrict",
+        help="Header item 5: Q01 for a transcript nobody asked for through "
+        "FASTER (an approved transfer, a manual send), S01 for the reply to a "
+        "FASTER request.",
+    )
+    reason = fields.Text(help="Why the transcript was sent by hand.")
+    request_header = fields.Char(
+        help="The FASTER request header (I00) a reply answers: its bytes 4-256 "
+        "are copied into the response's Section B.",
+    )
+    transfer_request_id = fields.Many2one(
+        "fl.transfer.request", ondelete="set null", readonly=True, index=True
+    )
+    enrollment_id = fields.Many2one("fl.enrollment", ondelete="set null", readonly=True)
+    attachment_id = fields.Many2one(
+        "ir.attachment", string="FASTER File", readonly=True, ondelete="set null"
+    )
+    file_name = fields.Char(readonly=True)
+    file_path = fields.Char(string="Written To", readonly=True)
+    record_count = fields.Integer(readonly=True)
+    error_message = fields.Text(readonly=True)
+    attempts = fields.Integer(readonly=True)
+    sent_datetime = fields.Datetime(string="Sent On", readonly=True)
+
+    def init(self):
+        # Exactly one Pending row per student, district and kind: double
+        # clicks and concurrent approvals cannot queue a transcript twice.
+        if not tools.index_exists(self.env.cr, "faster_requests_one_pending"):
+            self.env.cr.execute(
+                """
+                CREATE UNIQUE INDEX faster_requests_one_pending
+                    ON faster_requests (student_id, requested_district_id, request_type)
+                 WHERE status = 'pending'
+                """
+            )
+
+    @api.depends("student_id", "requested_district_id")
+    def _compute_display_name(self):
+        for row in self:
+            row.display_name = (
+                f"{row.student_id.display_name or ''} → "
+                f"{row.requested_district_number or ''}"
+            )
+
+    @api.model
+    def _default_message_type(self):
+        return self._message_type_for("outgoing_transfer")
+
+    @api.model
+    def _message_type_for(self, request_type):
+        code = (
+            "S01"
+            if request_type == "reply"
+            else self.env["ir.config_parameter"]
+            .sudo()
+            .get_param(PARAM + "unsolicited_message_type", "Q01")
+        )
+        return self.env["fl.message.type"]._lookup(code, raise_if_missing=False)
+
+    # -- queueing ---------------------------------------------------------------
+
+    @api.model
+    def _queue(self, student, district, request_type="outgoing_transfer", **extra):
+        """The Pending row of (student, district, kind), created if none.
+
+        Safe under concurrency (double clicks, two approvers at once): the
+        student's row is locked by a no-op update, so a second transaction
+        waits for the first and then fails with a serialization error, which
+        Odoo answers by replaying it (``odoo.service.model.retrying``) —
+        the replay sees the first one's row and reuses it. The partial unique
+        index ``faster_requests_one_pending`` is the last guard.
+        """
+        student.ensure_one()
+        district.ensure_one()
+        self.env.cr.execute(
+            # a real row version, not just a lock: under repeatable read the
+            # waiting transaction must be replayed to see the committed row
+            "UPDATE fl_student SET write_date = write_date WHERE id = %s",
+            [student.id],
+            log_exceptions=False,
+        )
+        domain = [
+            ("student_id", "=", student.id),
+            ("requested_district_id", "=", district.id),
+            ("request_type", "=", request_type),
+            ("status", "=", "pending"),
+        ]
+        existing = self.sudo().search(domain, limit=1)
+        if existing:
+            return existing
+        vals = {
+            "student_id": student.id,
+            "requested_district_id": district.id,
+            "request_type": request_type,
+            "message_type_id": self._message_type_for(request_type).id,
+            **extra,
+        }
+        try:
+            with self.env.cr.savepoint():
+                return self.sudo().create(vals)
+        except psycopg2.IntegrityError as error:
+            if error.pgcode != errorcodes.UNIQUE_VIOLATION:
+                raise
+            _logger.info(
+                "FASTER request for student %s to district %s already queued by "
+                "a concurrent transaction",
+                student.id,
+                district.code,
+            )
+            return self.browse()
+
+    # -- actions ----------------------------------------------------------------
+
+    def action_retry(self):
+        """Back to Pending: the next run of the job sends it again."""
+        for row in self:
+            if row.status not in ("error", "sent", "processing"):
+                raise UserError(
+                    self.env._(
+                        "%(row)s is %(status)s: only a request in error, stuck in "
+                        "processing or already sent can be retried.",
+                        row=row.display_name,
+                        status=dict(STATUSES)[row.status].lower(),
+                    )
+                )
+            duplicate = self.search(
+                [
+                    ("id", "!=", row.id),
+                    ("student_id", "=", row.student_id.id),
+                    ("requested_district_id", "=", row.requested_district_id.id),
+                    ("request_type", "=", row.request_type),
+                    ("status", "=", "pending"),
+                ],
+                limit=1,
+            )
+            if duplicate:
+                raise UserError(
+                    self.env._(
+                        "%(row)s: another request for this student and district "
+                        "is already pending.",
+                        row=row.display_name,
+                    )
+                )
+        self.write({"status": "pending", "error_message": False})
+        return True
+
+    def action_download(self):
+        self.ensure_one()
+        if not self.attachment_id:
+            raise UserError(self.env._("%s has no FASTER file yet.", self.display_name))
+        return {
+            "type": "ir.actions.act_url",
+            "url": f"/web/content/{self.attachment_id.id}?download=true",
+            "target": "self",
+        }
+
+    # -- the scheduled action -------------------------------------------------------
+
+    @api.model
+    def _settings(self):
+        return transcript.Settings.from_env(self.env)
+
+    @api.model
+    def _cron_send_pending(self, batch_size=None, max_batches=1):
+        """Outgoing MSIX FASTER Responses: send Pending rows, a batch a call.
+
+        A batch is taken with ``FOR UPDATE SKIP LOCKED``: two workers never
+        take the same row. The cron framework commits after each call and
+        calls again while ``_notify_progress`` reports rows remaining (Odoo
+        18: up to 10 times a run, then as soon as possible), so long queues
+        go out in committed batches with their progress logged.
+        ``max_batches=None`` processes the whole queue in this transaction.
+        """
+        batch_size = batch_size or int(
+            self.env["ir.config_parameter"]
+            .sudo()
+            .get_param(PARAM + "batch_size", DEFAULT_BATCH_SIZE)
+        )
+        done = batches = 0
+        started = time.monotonic()
+        while max_batches is None or batches < max_batches:
+            rows = self._lock_pending_batch(batch_size)
+            if not rows:
+                break
+            self._process_batch(rows)
+            done += len(rows)
+            batches += 1
+        remaining = self.search_count([("status", "=", "pending")])
+        if done:
+            _logger.info(
+                "Outgoing MSIX FASTER Responses: %s transcript(s) processed in "
+                "%.1f s, %s pending",
+                done,
+                time.monotonic() - started,
+                remaining,
+            )
+        self.env["ir.cron"]._notify_progress(done=done, remaining=remaining)
+        return done
+
+    @api.model
+    def _lock_pending_batch(self, size):
+        """Pending rows nobody else holds, locked until this transaction ends."""
+        self.env.flush_all()
+        try:
+            with self.env.cr.savepoint(flush=False):
+                self.env.cr.execute(
+                    """
+                    SELECT id FROM faster_requests
+                     WHERE status = 'pending'
+                     ORDER BY created_datetime, id
+                     LIMIT %s
+                     FOR UPDATE SKIP LOCKED
+                    """,
+                    [size],
+                    log_exceptions=False,
+                )
+                ids = [row[0] for row in self.env.cr.fetchall()]
+        except errors.SerializationFailure:
+            # Another worker sent rows this transaction still sees as
+            # Pending (repeatable read): leave the rest to the next run.
+            _logger.info(
+                "Outgoing MSIX FASTER Responses: rows taken by another worker, "
+                "stopping this run"
+            )
+            return self.browse()
+        return self.browse(ids)
+
+    def _process_batch(self, rows):
+        """Build, validate and write the transcripts of ``rows``.
+
+        Reads for the whole batch at once (a fixed number of queries whatever
+        the history's length); each row in its own savepoint, so a transcript
+        that fails leaves the others of the batch untouched.
+        """
+        settings = self._settings()
+        rows.write({"status": "processing"})
+        builder = transcript.TranscriptBuilder(self.env, settings, rows)
+        outcomes = {}
+        for row in rows:
+            try:
+                with self.env.cr.savepoint(flush=False):
+                    outcomes[row.id] = row._build_and_write(builder, settings)
+            except (FasterError, UserError, OSError, ValueError) as error:
+                outcomes[row.id] = {"error": str(error)}
+            except Exception as error:  # a bug must not stop the batch
+                _logger.exception("FASTER request %s failed", row.id)
+                outcomes[row.id] = {"error": f"{type(error).__name__}: {error}"}
+        self._store_outcomes(rows, outcomes)
+
+    def _build_and_write(self, builder, settings):
+        """Outcome of one row: its file and attachment, or its located errors."""
+        self.ensure_one()
+        records = builder.records_for(self)
+        issues = validate_transcript(records)
+        if issues:
+            shown = issues[:50]
+            lines = [str(issue) for issue in shown]
+            if len(issues) > len(shown):
+                lines.append(self.env._("… and %s more", len(issues) - len(shown)))
+            return {"error": "\n".join(lines)}
+        name = settings.file_name(
+            self, builder.student_number(self), builder.schools.get(self.id)
+        )
+        path = Path(settings.outbound_dir) / name
+        count = write_records(path, records)
+        return {"records": records, "name": name, "path": str(path), "count": count}
+
+    def _store_outcomes(self, rows, outcomes):
+        now = fields.Datetime.now()
+        good = rows.filtered(lambda r: "error" not in outcomes[r.id])
+        attachments = (
+            self.env["ir.attachment"]
+            .sudo()
+            .create(
+                [
+                    {
+                        "name": outcomes[row.id]["name"],
+                        "raw": b"".join(
+                            record + b"\r\n" for record in outcomes[row.id]["records"]
+                        ),
+                        # not text/plain: Odoo would copy the whole file into
+                        # index_content for the full-text search
+                        "mimetype": "application/octet-stream",
+                        "res_model": self._name,
+                        "res_id": row.id,
+                    }
+                    for row in good
+                ]
+            )
+        )
+        for row, attachment in zip(good, attachments, strict=True):
+            outcome = outcomes[row.id]
+            row.write(
+                {
+                    "status": "sent",
+                    "attachment_id": attachment.id,
+                    "file_name": outcome["name"],
+                    "file_path": outcome["path"],
+                    "record_count": outcome["count"],
+                    "sent_datetime": now,
+                    "error_message": False,
+                    "attempts": row.attempts + 1,
+                }
+            )
+        for row in rows - good:
+            row.write(
+                {
+                    "status": "error",
+                    "error_message": outcomes[row.id]["error"],
+                    "attempts": row.attempts + 1,
+                }
+            )
+        if rows - good:
+            _logger.info(
+                "Outgoing MSIX FASTER Responses: %s transcript(s) in error: %s",
+                len(rows - good),
+                ", ".join(str(i) for i in (rows - good).ids),
+            )
