@@ -163,9 +163,9 @@ def test_request_approve_outcome_pull_disclosure(two):
     assert wizard["district_id"][1].startswith("12 - ")
     assert mover["florida_student_id"] in wizard["package_json"]
     assert wizard["section_ids"]
-    # Import as the district administrator: a registrar may preview but not
-    # yet write course history (fl.course.history create is Settings-only).
-    suwannee.rpc("fl.transfer.import.wizard", "action_import", [wizard["id"]])
+    suwannee.rpc(
+        "fl.transfer.import.wizard", "action_import", [wizard["id"]], login=registrar
+    )
     logs = suwannee.rpc(
         "fl.transfer.import.log",
         "search_count",

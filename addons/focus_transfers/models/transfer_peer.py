@@ -156,7 +156,7 @@ class FlTransferPeer(models.Model):
         self.sudo().write(
             {"last_check": fields.Datetime.now(), "last_check_result": text}
         )
-        self.message_post(body=Markup("%s") % text)
+        self._message_log(body=Markup("%s") % text)
         return {
             "type": "ir.actions.client",
             "tag": "display_notification",

@@ -193,7 +193,8 @@ class FlTransferRequest(models.Model):
                 {"state": "approved", "withdrawn_enrollment_id": enrollment.id}
             )
             request._close_alerts()
-            request.message_post(
+            # A log note, not a message: approvers need no email address.
+            request._message_log(
                 body=Markup("%s")
                 % self.env._(
                     "Approved: %(student)s withdrawn on %(date)s with W3A, Transfer "

@@ -277,6 +277,27 @@ class TestTransferImport(AcademicCase):
                 ]
                 self.assertIn(section, wizard._allowed_sections())
 
+    def test_registrar_imports_every_section(self):
+        """The Registrar role (not a Settings administrator) writes what the
+        section rights allow: course history, grades, tests, immunizations."""
+        registrar = self.env["res.users"].create(
+            {
+                "name": "Registrar Import",
+                "login": "registrar_wiz_all",
+                "email": "registrar.import@example.com",
+                "groups_id": [
+                    Command.set([self.env.ref("focus_transfers.group_registrar").id])
+                ],
+            }
+        )
+        self.assertFalse(registrar.has_group("base.group_system"))
+        self._wizard(user=registrar).action_import()
+        grades, immunizations, tests, __ = self._snapshot()
+        self.assertEqual(len(grades), 3)
+        self.assertEqual(len(immunizations), 1)
+        self.assertTrue(tests)
+        self.assertEqual(self.receiver.transfer_import_log_ids.user_id, registrar)
+
     def test_import_needs_the_import_right(self):
         user = self.env["res.users"].create(
             {

@@ -293,7 +293,9 @@ class FlTransferImportWizard(models.TransientModel):
                     (section, json.dumps(row["key"])), False
                 )
         selected = set(self.section_ids.filtered("selected").mapped("code"))
-        forbidden = (selected & set(preview)) - allowed
+        # A ticked section the user has no right to (a forged line included)
+        # is refused, not silently skipped.
+        forbidden = selected - allowed
         if forbidden:
             raise AccessError(
                 self.env._(
@@ -316,8 +318,9 @@ class FlTransferImportWizard(models.TransientModel):
             }
         )
         log._send_receipt()
-        if hasattr(self.student_id, "message_post"):
-            self.student_id.message_post(
+        if hasattr(self.student_id, "_message_log"):
+            # A log note: registrars need no email address to import.
+            self.student_id._message_log(
                 body=self.env._(
                     "Imported from %(district)s: %(what)s",
                     district=self.district_id.display_name,
