@@ -136,7 +136,7 @@ def _fast_pattern(fld):
     """What the field-by-field edits accept in a field, as a regex (bytes
     already known displayable): None when any displayable text will do."""
     n = fld.length
-    if fld.is_filler or fld.is_date:  # dates: checked by _date_check
+    if fld.is_filler or fld.is_date:  # dates: by the set lookup of valid()
         body = None
     elif fld.type == NUM:
         body = f"[0-9]{{{n}}}"
@@ -256,6 +256,7 @@ def _fast_check(layout):
 
 def validate_record(data, record_number=1):
     """Every issue of one record (an empty list when it is valid)."""
+    fast = None
     if data.__class__ is bytes and len(data) == RECORD_LENGTH:
         fast = _BY_HEAD.get(data[:3])
         if fast is not None and fast.valid(data):
@@ -290,11 +291,12 @@ def validate_record(data, record_number=1):
                 f"unknown record type {record_type!r}",
             )
         ]
-    fast = _fast_check(layout)
-    if not record_type.startswith("G99"):
-        _BY_HEAD[record_type.encode()] = fast
-    if fast.valid(bytes(data)):
-        return []
+    if fast is None:  # not checked above
+        fast = _fast_check(layout)
+        if not record_type.startswith("G99"):
+            _BY_HEAD[record_type.encode()] = fast
+        if fast.valid(bytes(data)):
+            return []
     issues = []
     body = data[: LOCAL_START - 1]
     broken = set()
