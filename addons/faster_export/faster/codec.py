@@ -176,7 +176,7 @@ class _DecodePlan:
         values.update(
             zip(
                 compress(self.names, raw),
-                map(_call, compress(self.converters, raw), compress(raw, raw)),
+                map(_call, compress(self.converters, raw), filter(None, raw)),
                 strict=False,
             )
         )
@@ -245,9 +245,10 @@ def decode(data, by_item=False):
         data = _check_length(data)
     text = data.decode(ENCODING)
     by_head = _BY_HEAD[1 if by_item else 0]
-    plan = by_head.get(text[:3])
+    head = text[:3]
+    plan = by_head.get(head)
     if plan is not None:
-        return plan.decode(text, text[:3])
+        return plan.decode(text, head)
     record_type = record_type_of(data)
     plan = _plan(layout_for(record_type), by_item)
     if not record_type.startswith("G99"):
