@@ -9,7 +9,11 @@ decode to None. Validation (validate.py) says what is wrong and where.
 """
 
 import datetime
-from decimal import Decimal, InvalidOperation
+import functools
+import operator
+import re
+from decimal import Decimal
+from itertools import compress
 
 from .errors import FasterError
 from .layout import (
@@ -105,19 +109,130 @@ def _decoder(fld):
     return decode_text
 
 
-_DECODERS = {}
+# The fast decoder: one regular expression a layout, compiled once from its
+# table, slices every data field and finds its blanks in a single C call
+# (see _DecodePlan). The reference decoder (_decode_reference, which the tests
+# compare it with) does the same a field at a time; both use _decoder() above
+# for numbers, dates and composite items, so they cannot disagree on those.
+
+_call = getattr(operator, "call", None) or (lambda function, arg: function(arg))
+_CACHE_SIZE = 256  # typed values memoised per field (they are immutable)
 
 
-def _compiled(layout):
-    """(key, item, start, end, decoder) per data field, built once a layout."""
-    compiled = _DECODERS.get(id(layout))
-    if compiled is None:
-        compiled = [
-            (fld.key, fld.item, fld.start - 1, fld.end, _decoder(fld))
-            for fld in layout.data_fields
+def _field_pattern(n):
+    """A field of n characters: its group is its raw text, or None (no
+    group) when it is all whitespace; all-space, the usual blank, is tried
+    first as a literal scan."""
+    return f"(?: {{{n}}}|\\s{{{n}}}|(.{{{n}}}))"
+
+
+def _typed(fld):
+    return bool(fld.parts) or fld.is_date or fld.type == NUM
+
+
+def _cached_decoder(fld):
+    """The field's decoder, memoised (its values are immutable)."""
+    return functools.lru_cache(maxsize=_CACHE_SIZE)(_decoder(fld))
+
+
+class _DecodePlan:
+    """A layout's decoder, derived from its table once.
+
+    One ``match`` gives every data field that is not blank (the others, most
+    of a record usually, come back None; runs of fields all blank are skipped
+    by one literal scan of spaces). ``compress`` then picks the non-blank
+    text fields, which ``map(str.rstrip)`` strips, and the non-blank typed
+    fields, which go through their memoised decoder: all in C.
+    """
+
+    def __init__(self, layout, by_item):
+        parts, text, typed = [], [], []
+        for run in _runs(layout):
+            if run[0].is_filler:
+                parts.append(f".{{{sum(f.length for f in run)}}}")
+                continue
+            run_parts = []
+            for at in range(0, len(run), _SEGMENT):
+                segment = run[at : at + _SEGMENT]
+                for fld in segment:
+                    group = len(text) + len(typed) + 1
+                    (typed if _typed(fld) else text).append((group, fld))
+                run_parts.append(
+                    _or_blank(segment, [_field_pattern(f.length) for f in segment])
+                )
+            parts.append(_or_blank(run, run_parts))
+        self.match = re.compile("".join(parts), re.DOTALL).match
+        name = operator.attrgetter("item" if by_item else "key")
+        fields = sorted(text + typed, key=lambda pair: pair[0])
+        self.template = dict.fromkeys(["record_type", *(name(f) for _, f in fields)])
+        self.names = [name(f) for _, f in fields]
+        self.converters = [
+            _cached_decoder(f) if _typed(f) else str.rstrip for _, f in fields
         ]
-        _DECODERS[id(layout)] = compiled
-    return compiled
+
+    def decode(self, text, record_type):
+        raw = self.match(text).groups()
+        values = self.template.copy()
+        values.update(
+            zip(
+                compress(self.names, raw),
+                map(_call, compress(self.converters, raw), filter(None, raw)),
+                strict=False,
+            )
+        )
+        values["record_type"] = record_type  # "G99IMM", not just "G99"
+        return values
+
+
+def _group_args(groups):
+    """Arguments of Match.group() that make it return a tuple, always."""
+    groups = list(groups)
+    return [*groups, 0] if len(groups) == 1 else groups  # zip() drops the 0
+
+
+_SEGMENT = 6  # fields a blank-skippable segment holds at most
+
+
+def _runs(layout):
+    """The layout's fields as runs of consecutive data fields or fillers."""
+    runs = []
+    for fld in layout.fields:
+        if runs and runs[-1][0].is_filler == fld.is_filler:
+            runs[-1].append(fld)
+        else:
+            runs.append([fld])
+    return runs
+
+
+def _or_blank(fields, parts):
+    """The fields' pattern, with a shortcut for when they are all blank."""
+    if len(parts) == 1:
+        return parts[0]
+    width = fields[-1].end - fields[0].start + 1
+    return f"(?: {{{width}}}|{''.join(parts)})"
+
+
+_PLANS = {}
+
+
+def _plan(layout, by_item):
+    plan = _PLANS.get((id(layout), by_item))
+    if plan is None:
+        plan = _PLANS[id(layout), by_item] = _DecodePlan(layout, by_item)
+    return plan
+
+
+def _check_length(data):
+    if isinstance(data, str):
+        data = data.encode(ENCODING, "replace")
+    if len(data) != RECORD_LENGTH:
+        raise FasterError(
+            f"a FASTER record is {RECORD_LENGTH} bytes, this one is {len(data)}"
+        )
+    return data
+
+
+_BY_HEAD = ({}, {})  # by_item -> {record type: its plan}, G99 subtypes aside
 
 
 def decode(data, by_item=False):
@@ -126,20 +241,32 @@ def decode(data, by_item=False):
     The result has ``record_type`` too. Raises FasterError for a record that
     is not 1020 bytes or whose type is unknown.
     """
-    if isinstance(data, str):
-        data = data.encode(ENCODING, "replace")
-    if len(data) != RECORD_LENGTH:
-        raise FasterError(
-            f"a FASTER record is {RECORD_LENGTH} bytes, this one is {len(data)}"
-        )
+    if data.__class__ is not bytes or len(data) != RECORD_LENGTH:
+        data = _check_length(data)
+    text = data.decode(ENCODING)
+    by_head = _BY_HEAD[1 if by_item else 0]
+    head = text[:3]
+    plan = by_head.get(head)
+    if plan is not None:
+        return plan.decode(text, head)
+    record_type = record_type_of(data)
+    plan = _plan(layout_for(record_type), by_item)
+    if not record_type.startswith("G99"):
+        by_head[record_type] = plan
+    return plan.decode(text, record_type)
+
+
+def _decode_reference(data, by_item=False):
+    """decode(), a field at a time: the definition the fast decoder must match."""
+    data = _check_length(data)
     record_type = record_type_of(data)
     layout = layout_for(record_type)
     text = data.decode(ENCODING)
-    index = 1 if by_item else 0
     values = {"record_type": record_type}
-    for row in _compiled(layout):
-        values[row[index]] = row[4](text[row[2] : row[3]])
-    values["record_type"] = record_type  # "G99IMM", not just "G99"
+    for fld in layout.data_fields:
+        name = fld.item if by_item else fld.key
+        values[name] = _decoder(fld)(text[fld.start - 1 : fld.end])
+    values["record_type"] = record_type
     return values
 
 
@@ -229,24 +356,156 @@ def _encode_field(fld, value):
     problem = None
     try:
         if fld.is_date:
-            return _format_date(value, fld.fmt)
+            text = _format_date(value, fld.fmt)
+            if len(text) != fld.length:
+                raise FasterError(
+                    f"item {fld.item} ({fld.name}): {value!r} does not fit in "
+                    f"{fld.length} bytes"
+                )
+            return text
         if fld.type == NUM or isinstance(value, int | Decimal):
             return _format_number(value, fld, fld.length)
     except FasterError:
         raise
-    except (TypeError, ValueError, InvalidOperation) as error:
+    except (TypeError, ValueError, ArithmeticError) as error:  # Infinity too
         problem = error
     raise FasterError(
         f"item {fld.item} ({fld.name}): cannot write {value!r} ({type(value).__name__})"
     ) from problem
 
 
-def encode(record_type, values):
+# The fast encoder: each layout's fields are numbered once; a record is a list
+# of one string a field (blanks to start with), joined once. Common values
+# (text, ints, dates, school years, decimals already seen) are formatted in
+# line; anything else, and every refusal, goes to _encode_field, the same
+# function the reference encoder (_encode_reference) uses for every item.
+
+_LEFT, _RIGHT, _PARTS, _MMDDCCYY, _CCYYMMDD, _MMCCYY, _CCYYCCYY = range(7)
+_DATE_KINDS = {MMDDCCYY: _MMDDCCYY, CCYYMMDD: _CCYYMMDD, MMCCYY: _MMCCYY,
+               CCYYCCYY: _CCYYCCYY}  # fmt: skip
+_DECIMALS_REMEMBERED = 1024  # formatted Decimal values kept a field, at most
+
+
+class _EncodePlan:
+    def __init__(self, layout):
+        self.layout = layout
+        self.blanks = [" " * fld.length for fld in layout.fields]
+        self.index = {fld.key: i for i, fld in enumerate(layout.fields) if fld.key}
+        entries = {}
+        for fld in layout.data_fields:
+            if fld.parts:
+                kind = _PARTS
+            elif fld.is_date:
+                kind = _DATE_KINDS[fld.fmt]
+            elif fld.right or fld.type == NUM:
+                kind = _RIGHT
+            else:
+                kind = _LEFT
+            entries[fld.key] = (
+                self.index[fld.key],
+                fld.length,
+                kind,
+                fld,
+                10**fld.decimals,
+                {},  # Decimal value -> its formatted text
+            )
+        lookup = {item: entries[fld.key] for item, fld in layout.by_item.items()}
+        lookup.update(entries)  # a key wins over an item number, as in field()
+        del lookup["record_type"]  # encode() sets it from its argument
+        self.lookup = lookup
+        self.record_type_index = self.index["record_type"]
+
+    def fallback(self, name):
+        """(index, field) of a name the lookup does not know (an int item
+        number, say), or FasterError."""
+        try:
+            fld = self.layout.field(name)
+        except KeyError as error:
+            raise FasterError(str(error.args[0])) from None
+        return self.index[fld.key], fld
+
+
+_ENCODE_PLANS = {}
+
+
+def encode(record_type, values):  # noqa: C901 - inlined: a call an item costs
     """Exactly 1020 bytes: space-initialised, each item formatted by its type.
 
     ``values`` maps field keys or DOE item numbers to values; unknown names
     raise FasterError (a misspelt key must not silently lose data).
     """
+    plan = _ENCODE_PLANS.get(record_type)
+    if plan is None:
+        plan = _ENCODE_PLANS[record_type] = _EncodePlan(layout_for(record_type))
+    if not isinstance(values, dict):
+        values = dict(values)
+    pieces = plan.blanks.copy()
+    lookup = plan.lookup
+    for name, value in values.items():
+        entry = lookup.get(name)
+        if entry is None:
+            if name != "record_type":
+                index, fld = plan.fallback(name)
+                pieces[index] = _encode_field(fld, value)
+            continue
+        index, length, kind, fld, scale, decimals = entry
+        cls = value.__class__
+        if cls is str:
+            if len(value) <= length and value.isascii():
+                if kind == _LEFT or kind == _PARTS or not value.isdigit():
+                    pieces[index] = value.ljust(length)
+                else:
+                    pieces[index] = value.rjust(length, "0")
+                continue
+        elif value is None:
+            pieces[index] = plan.blanks[index]
+            continue
+        elif cls is int:
+            if kind <= _RIGHT and value >= 0:
+                text = str(value * scale)
+                if len(text) <= length:
+                    pieces[index] = text.rjust(length, "0")
+                    continue
+        elif cls is Decimal:
+            if kind <= _RIGHT and not value.is_snan():
+                text = decimals.get(value)
+                if text is None:
+                    text = _encode_field(fld, value)
+                    if len(decimals) < _DECIMALS_REMEMBERED:
+                        decimals[value] = text
+                pieces[index] = text
+                continue
+        elif cls is datetime.date:
+            if kind == _MMDDCCYY:
+                pieces[index] = "%02d%02d%04d" % (value.month, value.day, value.year)  # noqa: UP031
+                continue
+            if kind == _CCYYMMDD:
+                pieces[index] = "%04d%02d%02d" % (value.year, value.month, value.day)  # noqa: UP031
+                continue
+            if kind == _MMCCYY:
+                pieces[index] = "%02d%04d" % (value.month, value.year)  # noqa: UP031
+                continue
+        elif cls is tuple and kind == _CCYYCCYY and len(value) == 2:
+            start, end = value
+            if (
+                start.__class__ is int
+                and end.__class__ is int
+                and 0 <= start <= 9999
+                and 0 <= end <= 9999
+            ):
+                pieces[index] = "%04d%04d" % value  # noqa: UP031
+                continue
+        pieces[index] = _encode_field(fld, value)
+    pieces[plan.record_type_index] = record_type[:3]
+    if record_type.startswith("G99") and "subtype" not in values and "2" not in values:
+        pieces[plan.index["subtype"]] = _encode_field(
+            plan.layout.by_key["subtype"], record_type[3:]
+        )
+    return "".join(pieces).encode("ascii")
+
+
+def _encode_reference(record_type, values):
+    """encode(), a field at a time: the definition the fast encoder must match."""
     layout = layout_for(record_type)
     buffer = [" "] * RECORD_LENGTH
     record_type_field = layout.fields[0]

@@ -12,21 +12,23 @@ import csv
 import os
 from pathlib import Path
 
+ENV = "FASTER_CODES_DIR"
 _cache = {}
 _missing = set()
+generation = 0  # bumped by clear_cache(): what derives from the lists is stale
 
 
 _SIBLING = Path(__file__).resolve().parents[2] / "fl_state_codes" / "data"
 
 
 def codes_dir():
-    env = os.environ.get("FASTER_CODES_DIR")
+    env = os.environ.get(ENV)
     return Path(env) if env else _SIBLING
 
 
 def codes(model):
     """The set of valid codes (archived ones included) of ``model``, or None."""
-    key = (os.environ.get("FASTER_CODES_DIR"), model)
+    key = (os.environ.get(ENV), model)
     if key not in _cache:
         path = codes_dir() / f"{model}.csv"
         if not path.exists():
@@ -46,5 +48,7 @@ def missing():
 
 
 def clear_cache():
+    global generation
+    generation += 1
     _cache.clear()
     _missing.clear()

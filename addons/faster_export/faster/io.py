@@ -61,9 +61,12 @@ def read_records(source):
             return
         buffer = head
         while True:
-            while len(buffer) >= RECORD_LENGTH:
-                yield buffer[:RECORD_LENGTH]
-                buffer = buffer[RECORD_LENGTH:]
+            # Slice whole records out of the buffer by offset (cutting the
+            # buffer after each record would copy it once a record).
+            whole = len(buffer) - len(buffer) % RECORD_LENGTH
+            for start in range(0, whole, RECORD_LENGTH):
+                yield buffer[start : start + RECORD_LENGTH]
+            buffer = buffer[whole:]
             chunk = handle.read(RECORD_LENGTH * 1024)
             if not chunk:
                 break

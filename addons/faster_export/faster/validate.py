@@ -8,6 +8,8 @@ at most 40 I04 of its year, at most 5 I07 and 9 I08, and every data record
 agreeing with the header on district, school and student number.
 """
 
+import operator
+import os
 import re
 
 from . import codesets
@@ -112,68 +114,153 @@ def _check_field(number, record_type, fld, text):
     return []
 
 
-def _field_pattern(fld):
+# -- the fast path ----------------------------------------------------------
+# A valid record (the usual case) is recognised in a few C calls, all derived
+# from the layout table once (_FastCheck). Only a record that fails it takes
+# the field-by-field path above, which says what is wrong and where. The fast
+# path never decides a record is valid when the slow path would find an issue:
+# tests/unit/test_faster_fast_paths.py checks both verdicts agree.
+
+# Bytes allowed before 1012: displayable, not a reserved ExPRESS delimiter.
+_DISPLAYABLE = bytes(b for b in range(0x20, 0x7F) if b not in RESERVED)
+# os.environ.get costs a microsecond a record; its underlying dict does not.
+try:
+    _environ_get = os.environ._data.get
+    _CODES_KEY = os.environ.encodekey(codesets.ENV)
+except AttributeError:  # not CPython's os._Environ
+    _environ_get = os.environ.get
+    _CODES_KEY = codesets.ENV
+
+
+def _fast_pattern(fld):
+    """What the field-by-field edits accept in a field, as a regex (bytes
+    already known displayable): None when any displayable text will do."""
     n = fld.length
-    if fld.is_filler:
-        return f"[ -~]{{{n}}}" if fld.start < LOCAL_START else f"[\\x00-\\xff]{{{n}}}"
-    if fld.type == NUM:
-        body = f"\\d{{{n}}}"
-        if fld.special:
-            body = "(?:" + "|".join([body, *map(re.escape, fld.special)]) + ")"
+    if fld.is_filler or fld.is_date:  # dates: by the set lookup of valid()
+        body = None
+    elif fld.type == NUM:
+        body = f"[0-9]{{{n}}}"
     elif fld.type == ALPHA:
         body = f"[A-Za-z ]{{{n}}}"
     else:
-        body = f"[ -~]{{{n}}}"
-    blank = f" {{{n}}}"
+        body = None
     if fld.required:
-        return f"(?!{blank}){body}"
-    return f"(?:{blank}|{body})"
+        return f"(?! {{{n}}})" + (body or f".{{{n}}}")
+    if body is None:
+        return None
+    return f"(?: {{{n}}}|{body})"
+
+
+class _FastCheck:
+    """One layout's validity test: bytes displayable (``bytes.translate``),
+    one regex for required, numeric and alphabetic items, then each date and
+    coded item's bytes looked up in a set of accepted values: a code list's
+    codes as they can stand in the item, the dates already found valid."""
+
+    def __init__(self, layout):
+        parts, skip = [], 0
+        for fld in layout.fields:
+            part = _fast_pattern(fld)
+            if part is None:
+                skip += fld.length
+                continue
+            if skip:
+                parts.append(f".{{{skip}}}")
+                skip = 0
+            parts.append(part)
+        self.match = re.compile("".join(parts).encode(), re.DOTALL).match
+        self.dates = [f for f in layout.data_fields if f.is_date]
+        # The slow path checks code lists of text and alphabetic items only.
+        self.coded = [
+            f for f in layout.data_fields if f.codeset and f.type in (TEXT, ALPHA)
+        ]
+        self.lookups = {}  # $FASTER_CODES_DIR -> (getter, fields, sets, generation)
+
+    def lookup(self):
+        """(getter, fields, accepted-value sets) for the current code lists."""
+        env = _environ_get(_CODES_KEY)
+        found = self.lookups.get(env)
+        if found is None or found[3] != codesets.generation:
+            fields, sets = [], []
+            for fld in self.dates:
+                fields.append(fld)
+                sets.append({b" " * fld.length, *(s.encode() for s in fld.special)})
+            for fld in self.coded:
+                valid = codesets.codes(fld.codeset)
+                if valid is not None:
+                    fields.append(fld)
+                    sets.append(_placed(valid, fld.length))
+            found = (_getter(fields), fields, sets, codesets.generation)
+            self.lookups[env] = found
+        return found
+
+    def valid(self, data):
+        if data[: LOCAL_START - 1].translate(None, _DISPLAYABLE):
+            return False
+        if self.match(data) is None:
+            return False
+        getter, fields, sets, _ = self.lookup()
+        if all(map(operator.contains, sets, getter(data))):
+            return True
+        return self._dates_valid(data, fields, sets)
+
+    @staticmethod
+    def _dates_valid(data, fields, sets):
+        """The lookup failed: a date not seen yet, or a wrong value."""
+        for fld, accepted in zip(fields, sets, strict=False):
+            raw = data[fld.start - 1 : fld.end]
+            if raw in accepted:
+                continue
+            if not fld.is_date or raw.isspace():
+                return False
+            if parse_date(raw.decode(ENCODING), fld.fmt) is None:
+                return False
+            if len(accepted) < _DATES_REMEMBERED:
+                accepted.add(raw)
+        return True
+
+
+_DATES_REMEMBERED = 4096  # valid dates a date item's set keeps, at most
+
+
+def _placed(codes, length):
+    """Every ``length``-byte value that strips to one of ``codes``, or blank."""
+    placed = {b" " * length}
+    for code in codes:
+        code = code.encode(ENCODING)
+        for before in range(length - len(code) + 1):
+            placed.add((b" " * before + code).ljust(length))
+    return frozenset(placed)
+
+
+def _getter(fields):
+    """data -> tuple of the fields' bytes (``()`` for no field)."""
+    slices = [slice(f.start - 1, f.end) for f in fields]
+    if not slices:
+        return lambda data: ()
+    if len(slices) == 1:
+        slices.append(slice(0, 0))  # a tuple even for one field
+    return operator.itemgetter(*slices)
 
 
 _FAST = {}
+_BY_HEAD = {}  # b"I04" -> its layout's _FastCheck (G99 subtypes aside)
 
 
-def _fast_checks(layout):
-    """One regex a layout that a valid record matches in C, plus the few
-    checks a regex cannot make (real dates, code lists). A record that does
-    not match takes the slow path, which says exactly what is wrong."""
+def _fast_check(layout):
     fast = _FAST.get(id(layout))
     if fast is None:
-        pattern = re.compile(
-            "".join(_field_pattern(f) for f in layout.fields) + r"\Z", re.DOTALL
-        )
-        dates = [f for f in layout.data_fields if f.is_date]
-        coded = [f for f in layout.data_fields if f.codeset and not f.is_date]
-        fast = _FAST[id(layout)] = (pattern, dates, coded)
+        fast = _FAST[id(layout)] = _FastCheck(layout)
     return fast
-
-
-def _fast_valid(layout, text):
-    pattern, dates, coded = _fast_checks(layout)
-    if pattern.match(text) is None or _RESERVED_TEXT.search(text, 0, LOCAL_START - 1):
-        return False
-    for fld in dates:
-        value = text[fld.start - 1 : fld.end]
-        if (
-            not value.isspace()
-            and value not in fld.special
-            and parse_date(value, fld.fmt) is None
-        ):
-            return False
-    for fld in coded:
-        code = text[fld.start - 1 : fld.end].strip()
-        if code:
-            valid = codesets.codes(fld.codeset)
-            if valid is not None and code not in valid:
-                return False
-    return True
-
-
-_RESERVED_TEXT = re.compile(r"[~^`]")
 
 
 def validate_record(data, record_number=1):
     """Every issue of one record (an empty list when it is valid)."""
+    fast = None
+    if data.__class__ is bytes and len(data) == RECORD_LENGTH:
+        fast = _BY_HEAD.get(data[:3])
+        if fast is not None and fast.valid(data):
+            return []
     if isinstance(data, str):
         data = data.encode(ENCODING, "replace")
     record_type = record_type_of(data) if len(data) >= 3 else ""
@@ -204,8 +291,12 @@ def validate_record(data, record_number=1):
                 f"unknown record type {record_type!r}",
             )
         ]
-    if _fast_valid(layout, data.decode(ENCODING)):
-        return []
+    if fast is None:  # not checked above
+        fast = _fast_check(layout)
+        if not record_type.startswith("G99"):
+            _BY_HEAD[record_type.encode()] = fast
+        if fast.valid(bytes(data)):
+            return []
     issues = []
     body = data[: LOCAL_START - 1]
     broken = set()
