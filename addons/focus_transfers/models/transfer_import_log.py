@@ -45,7 +45,9 @@ class FlTransferImportLog(models.Model):
             try:
                 sent = log.student_id._transfer_send_receipt(log)
             except Exception as error:  # noqa: BLE001 - the import stands; report why
-                log.write({"receipt_state": "failed", "receipt_message": str(error)})
-                continue
-            if sent:
-                log.receipt_state = "sent"
+                state, message = "failed", str(error)
+            else:
+                state, message = ("sent", False) if sent else ("pending", False)
+            # The log is append-only for users: only the receipt outcome, which
+            # the system records, is written after creation.
+            log.sudo().write({"receipt_state": state, "receipt_message": message})
