@@ -45,6 +45,19 @@ def error_response(status, code, message):
     )
 
 
+def api_route(path, method):
+    """A peer API route: JSON over HTTP under the versioned prefix, an Odoo
+    API key (``auth='bearer'``), no CSRF token and no session kept."""
+    return http.route(
+        f"{API_PREFIX}{path}",
+        type="http",
+        auth="bearer",
+        methods=[method],
+        csrf=False,
+        save_session=False,
+    )
+
+
 def _text(body, name, required=True):
     value = body.get(name)
     if value in (None, ""):
@@ -143,14 +156,7 @@ class PeerApi(http.Controller):
 
     # -- endpoints -----------------------------------------------------------
 
-    @http.route(
-        f"{API_PREFIX}/capabilities",
-        type="http",
-        auth="bearer",
-        methods=["GET"],
-        csrf=False,
-        save_session=False,
-    )
+    @api_route("/capabilities", "GET")
     def capabilities(self):
         self._peer(need_enabled_feature=False)
         company = request.env.company
@@ -163,14 +169,7 @@ class PeerApi(http.Controller):
             }
         )
 
-    @http.route(
-        f"{API_PREFIX}/requests",
-        type="http",
-        auth="bearer",
-        methods=["POST"],
-        csrf=False,
-        save_session=False,
-    )
+    @api_route("/requests", "POST")
     def create_request(self):
         peer = self._peer()
         body = self._body()
@@ -233,26 +232,12 @@ class PeerApi(http.Controller):
         _logger.info("peer %s: incoming request %s", peer.district_id.code, created.id)
         return self._json({"id": created.id, "state": created.state}, 201)
 
-    @http.route(
-        f"{API_PREFIX}/requests/<int:request_id>",
-        type="http",
-        auth="bearer",
-        methods=["GET"],
-        csrf=False,
-        save_session=False,
-    )
+    @api_route("/requests/<int:request_id>", "GET")
     def request_status(self, request_id):
         self._peer()
         return self._json(self._own_request(request_id)._peer_status())
 
-    @http.route(
-        f"{API_PREFIX}/requests/<int:request_id>/cancel",
-        type="http",
-        auth="bearer",
-        methods=["POST"],
-        csrf=False,
-        save_session=False,
-    )
+    @api_route("/requests/<int:request_id>/cancel", "POST")
     def cancel_request(self, request_id):
         self._peer()
         found = self._own_request(request_id)
@@ -266,14 +251,7 @@ class PeerApi(http.Controller):
             ) from None
         return self._json({"id": found.id, "state": "cancelled"})
 
-    @http.route(
-        f"{API_PREFIX}/package",
-        type="http",
-        auth="bearer",
-        methods=["POST"],
-        csrf=False,
-        save_session=False,
-    )
+    @api_route("/package", "POST")
     def package(self):
         peer = self._peer()
         body = self._body()
@@ -306,14 +284,7 @@ class PeerApi(http.Controller):
         )
         return self._json(package)
 
-    @http.route(
-        f"{API_PREFIX}/receipts",
-        type="http",
-        auth="bearer",
-        methods=["POST"],
-        csrf=False,
-        save_session=False,
-    )
+    @api_route("/receipts", "POST")
     def receipt(self):
         peer = self._peer()
         body = self._body()
