@@ -292,35 +292,7 @@ def _build_in_odoo(spec, data_dir):
         )
         prior = suwannee["fl.district"]._lookup("12")
         if not student:
-            wizard = suwannee["fl.add.student.wizard"].create(
-                {
-                    "first_name": source.first_name,
-                    "last_name": source.last_name,
-                    "birthdate": source.birthdate,
-                    "school_id": td._school_for(suwannee, "12").id,
-                    "school_year_id": Year._for_date(today).id,
-                    "grade_level_id": suwannee["fl.grade.level"]._lookup("12").id,
-                    "enrollment_date": today,
-                    "entry_code_id": suwannee["fl.entry.code"]._lookup("E02").id,
-                    "prior_district_id": prior.id,
-                }
-            )
-            wizard.action_enroll()
-            student = suwannee["fl.student"].search(
-                [
-                    ("first_name", "=", source.first_name),
-                    ("last_name", "=", source.last_name),
-                    ("birthdate", "=", source.birthdate),
-                ],
-                order="id desc",
-                limit=1,
-            )
-            student.write(
-                {
-                    "florida_student_id": source.florida_student_id,
-                    "sex_id": suwannee["fl.sex"]._lookup("M").id,
-                }
-            )
+            student = td.enroll_mover(suwannee, source, prior, today, grade="12")
         enrollment = student.enrollment_ids.filtered(
             lambda e: e.prior_district_id == prior
         )[:1]

@@ -392,38 +392,7 @@ def _movers(sender_env, receiver_env, sender):
             [("florida_student_id", "=", source.florida_student_id)], limit=1
         )
         if not student:
-            grade = source.grade_level_id.code
-            school = _school_for(receiver_env, grade)
-            year = receiver_env["fl.school.year"]._for_date(today)
-            wizard = receiver_env["fl.add.student.wizard"].create(
-                {
-                    "first_name": source.first_name,
-                    "last_name": source.last_name,
-                    "birthdate": source.birthdate,
-                    "school_id": school.id,
-                    "school_year_id": year.id,
-                    "grade_level_id": receiver_env["fl.grade.level"]._lookup(grade).id,
-                    "enrollment_date": today,
-                    "entry_code_id": receiver_env["fl.entry.code"]._lookup("E02").id,
-                    "prior_district_id": prior.id,
-                }
-            )
-            wizard.action_enroll()  # then the Enrollment Completed pop-up
-            student = receiver_env["fl.student"].search(
-                [
-                    ("first_name", "=", source.first_name),
-                    ("last_name", "=", source.last_name),
-                    ("birthdate", "=", source.birthdate),
-                ],
-                order="id desc",
-                limit=1,
-            )
-            student.write(
-                {
-                    "florida_student_id": source.florida_student_id,
-                    "sex_id": source.sex_id.id,
-                }
-            )
+            student = enroll_mover(receiver_env, source, prior, today)
         enrollment = student.enrollment_ids.filtered(
             lambda e, p=prior: e.prior_district_id == p
         )[:1]
@@ -438,6 +407,31 @@ def _movers(sender_env, receiver_env, sender):
             }
         )
     return result
+
+
+def enroll_mover(receiver_env, source, prior, today, grade=None):
+    """Enroll the sender's ``source`` student at the receiver the way a
+    registrar does (Add a Student, Prior District = ``prior``) and give the
+    new student the Florida student ID and sex they carry. Returns it."""
+    grade = grade or source.grade_level_id.code
+    wizard = receiver_env["fl.add.student.wizard"].create(
+        {
+            "first_name": source.first_name,
+            "last_name": source.last_name,
+            "birthdate": source.birthdate,
+            "school_id": _school_for(receiver_env, grade).id,
+            "school_year_id": receiver_env["fl.school.year"]._for_date(today).id,
+            "grade_level_id": receiver_env["fl.grade.level"]._lookup(grade).id,
+            "enrollment_date": today,
+            "entry_code_id": receiver_env["fl.entry.code"]._lookup("E02").id,
+            "prior_district_id": prior.id,
+        }
+    )
+    action = wizard.action_enroll()  # the Enrollment Completed pop-up
+    student = receiver_env[action["res_model"]].browse(action["res_id"]).student_id
+    sex = receiver_env["fl.sex"]._lookup(source.sex_id.code, raise_if_missing=False)
+    student.write({"florida_student_id": source.florida_student_id, "sex_id": sex.id})
+    return student
 
 
 def _school_for(env, grade):
