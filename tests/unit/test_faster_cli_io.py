@@ -71,6 +71,28 @@ def test_decode_json_by_item_and_encode_back(tmp_path, good_file):
     assert out.read_bytes() == good_file.read_bytes()
 
 
+def test_decode_and_validate_in_one_pass(tmp_path, good_file):
+    result = run("decode", str(good_file), "--json", "--validate", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    plain = run("decode", str(good_file), "--json", cwd=tmp_path)
+    assert result.stdout == plain.stdout
+    records = transcript()
+    records[3] = records[3][:15] + b"X2" + records[3][17:]  # district: digits
+    bad = tmp_path / "bad.fst"
+    faster.write_records(bad, records)
+    result = run("decode", str(bad), "--json", "--validate", cwd=tmp_path)
+    assert result.returncode == 1
+    assert result.stderr.splitlines() == [
+        (
+            f"{bad}: record 4 (I04) item 4 bytes 16-17: value 'X2' [numeric] "
+            "District Number, Current Enrollment must be digits, right-justified "
+            "and zero-filled"
+        )
+    ]
+    objects = [json.loads(line) for line in result.stdout.splitlines()]
+    assert len(objects) == 6 and objects[3]["district"] == "X2"
+
+
 def test_layout_table(tmp_path):
     result = run("layout", "I04", cwd=tmp_path)
     assert result.returncode == 0

@@ -9,6 +9,7 @@ decoding and validation all derive. ``python -m faster --help`` for the
 command line; ``faster.express`` converts I/S01 records to SPEEDE/ExPRESS.
 """
 
+from .checked import read_decoded
 from .codec import decode, encode, layout_for
 from .codesets import missing as missing_codesets
 from .errors import FasterError, Issue
@@ -31,6 +32,7 @@ __all__ = [
     "encode",
     "layout_for",
     "missing_codesets",
+    "read_decoded",
     "read_records",
     "read_transcripts",
     "record_type_of",

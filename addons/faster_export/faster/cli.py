@@ -13,6 +13,7 @@ import json
 import sys
 from decimal import Decimal
 
+from .checked import read_decoded
 from .codec import decode, encode, layout_for
 from .errors import FasterError
 from .io import read_records, read_transcripts, write_records
@@ -84,25 +85,42 @@ def cmd_validate(args):
     return status
 
 
+def _print_values(values, number, as_json):
+    if as_json:
+        print(json.dumps(values, default=_json_default))
+        return
+    print(f"-- record {number} ({values['record_type']})")
+    for key, value in values.items():
+        if value is not None and key != "record_type":
+            print(f"  {key}: {value}")
+
+
+def _decoded(args):
+    """(number, values or None, error lines) of each record of the file."""
+    if args.validate:  # one pass: decode and check each record
+        for number, (values, issues) in enumerate(
+            read_decoded(args.file, by_item=args.by_item), 1
+        ):
+            yield number, values, [f"{args.file}: {issue}" for issue in issues]
+        return
+    for number, record in enumerate(read_records(args.file), 1):
+        try:
+            yield number, decode(record, by_item=args.by_item), []
+        except FasterError as error:
+            yield number, None, [f"{args.file}: record {number}: {error}"]
+
+
 def cmd_decode(args):
     status = 0
     progress = Progress(args.file)
     try:
-        for number, record in enumerate(read_records(args.file), 1):
+        for number, values, errors in _decoded(args):
             progress.step()
-            try:
-                values = decode(record, by_item=args.by_item)
-            except FasterError as error:
-                print(f"{args.file}: record {number}: {error}", file=sys.stderr)
+            for line in errors:
+                print(line, file=sys.stderr)
                 status = 1
-                continue
-            if args.json:
-                print(json.dumps(values, default=_json_default))
-            else:
-                print(f"-- record {number} ({values['record_type']})")
-                for key, value in values.items():
-                    if value is not None and key != "record_type":
-                        print(f"  {key}: {value}")
+            if values is not None:
+                _print_values(values, number, args.json)
     except FasterError as error:
         print(f"{args.file}: unreadable: {error}", file=sys.stderr)
         return 2
@@ -197,6 +215,11 @@ def build_parser():
     p.add_argument("file", metavar="FILE")
     p.add_argument("--by-item", action="store_true", help="key by DOE item number")
     p.add_argument("--json", action="store_true", help="one JSON object a record")
+    p.add_argument(
+        "--validate",
+        action="store_true",
+        help="check each record too, in the same pass: issues on stderr, exit 1",
+    )
     p.set_defaults(func=cmd_decode)
     p = sub.add_parser("encode", help="write records from JSON objects")
     p.add_argument("json_file", metavar="JSON_FILE")

@@ -9,12 +9,9 @@ decode to None. Validation (validate.py) says what is wrong and where.
 """
 
 import datetime
-import functools
-import operator
-import re
 from decimal import Decimal
-from itertools import compress
 
+from . import compiled
 from .errors import FasterError
 from .layout import (
     CCYYCCYY,
@@ -62,7 +59,9 @@ def parse_date(text, fmt):
     return None
 
 
-def _decoder(fld):
+def converter(fld):
+    """raw text -> typed value of a number, date or composite item: None
+    when blank, the raw text when it is not of the item's form."""
     if fld.parts:
         cuts = []
         position = 0
@@ -109,117 +108,24 @@ def _decoder(fld):
     return decode_text
 
 
-# The fast decoder: one regular expression a layout, compiled once from its
-# table, slices every data field and finds its blanks in a single C call
-# (see _DecodePlan). The reference decoder (_decode_reference, which the tests
-# compare it with) does the same a field at a time; both use _decoder() above
-# for numbers, dates and composite items, so they cannot disagree on those.
+# The fast decoder is generated from the layout table (compiled.py): one
+# regular expression slices every item that is not blank, and a function
+# written once from the table fills the result. The reference decoder
+# (_decode_reference, which the tests compare it with) does the same a field
+# at a time; both convert numbers, dates and composite items with converter()
+# above, so they cannot disagree on those.
 
-_call = getattr(operator, "call", None) or (lambda function, arg: function(arg))
-_CACHE_SIZE = 256  # typed values memoised per field (they are immutable)
-
-
-def _field_pattern(n):
-    """A field of n characters: its group is its raw text, or None (no
-    group) when it is all whitespace; all-space, the usual blank, is tried
-    first as a literal scan."""
-    return f"(?: {{{n}}}|\\s{{{n}}}|(.{{{n}}}))"
+_DECODERS = {}  # (id(layout), by_item) -> its generated decoder
 
 
-def _typed(fld):
-    return bool(fld.parts) or fld.is_date or fld.type == NUM
-
-
-def _cached_decoder(fld):
-    """The field's decoder, memoised (its values are immutable)."""
-    return functools.lru_cache(maxsize=_CACHE_SIZE)(_decoder(fld))
-
-
-class _DecodePlan:
-    """A layout's decoder, derived from its table once.
-
-    One ``match`` gives every data field that is not blank (the others, most
-    of a record usually, come back None; runs of fields all blank are skipped
-    by one literal scan of spaces). ``compress`` then picks the non-blank
-    text fields, which ``map(str.rstrip)`` strips, and the non-blank typed
-    fields, which go through their memoised decoder: all in C.
-    """
-
-    def __init__(self, layout, by_item):
-        parts, text, typed = [], [], []
-        for run in _runs(layout):
-            if run[0].is_filler:
-                parts.append(f".{{{sum(f.length for f in run)}}}")
-                continue
-            run_parts = []
-            for at in range(0, len(run), _SEGMENT):
-                segment = run[at : at + _SEGMENT]
-                for fld in segment:
-                    group = len(text) + len(typed) + 1
-                    (typed if _typed(fld) else text).append((group, fld))
-                run_parts.append(
-                    _or_blank(segment, [_field_pattern(f.length) for f in segment])
-                )
-            parts.append(_or_blank(run, run_parts))
-        self.match = re.compile("".join(parts), re.DOTALL).match
-        name = operator.attrgetter("item" if by_item else "key")
-        fields = sorted(text + typed, key=lambda pair: pair[0])
-        self.template = dict.fromkeys(["record_type", *(name(f) for _, f in fields)])
-        self.names = [name(f) for _, f in fields]
-        self.converters = [
-            _cached_decoder(f) if _typed(f) else str.rstrip for _, f in fields
-        ]
-
-    def decode(self, text, record_type):
-        raw = self.match(text).groups()
-        values = self.template.copy()
-        values.update(
-            zip(
-                compress(self.names, raw),
-                map(_call, compress(self.converters, raw), filter(None, raw)),
-                strict=False,
-            )
+def decoder_for(layout, by_item=False):
+    """The generated decoder of a layout: (text, pos, record_type) -> values."""
+    found = _DECODERS.get((id(layout), by_item))
+    if found is None:
+        found = _DECODERS[id(layout), by_item] = compiled.build(
+            layout, by_item, converter
         )
-        values["record_type"] = record_type  # "G99IMM", not just "G99"
-        return values
-
-
-def _group_args(groups):
-    """Arguments of Match.group() that make it return a tuple, always."""
-    groups = list(groups)
-    return [*groups, 0] if len(groups) == 1 else groups  # zip() drops the 0
-
-
-_SEGMENT = 6  # fields a blank-skippable segment holds at most
-
-
-def _runs(layout):
-    """The layout's fields as runs of consecutive data fields or fillers."""
-    runs = []
-    for fld in layout.fields:
-        if runs and runs[-1][0].is_filler == fld.is_filler:
-            runs[-1].append(fld)
-        else:
-            runs.append([fld])
-    return runs
-
-
-def _or_blank(fields, parts):
-    """The fields' pattern, with a shortcut for when they are all blank."""
-    if len(parts) == 1:
-        return parts[0]
-    width = fields[-1].end - fields[0].start + 1
-    return f"(?: {{{width}}}|{''.join(parts)})"
-
-
-_PLANS = {}
-
-
-def _plan(layout, by_item):
-    plan = _PLANS.get((id(layout), by_item))
-    if plan is None:
-        plan = _PLANS[id(layout), by_item] = _DecodePlan(layout, by_item)
-    return plan
+    return found
 
 
 def _check_length(data):
@@ -232,7 +138,7 @@ def _check_length(data):
     return data
 
 
-_BY_HEAD = ({}, {})  # by_item -> {record type: its plan}, G99 subtypes aside
+_BY_HEAD = ({}, {})  # by_item -> {record type: its decoder}, G99 subtypes aside
 
 
 def decode(data, by_item=False):
@@ -246,14 +152,14 @@ def decode(data, by_item=False):
     text = data.decode(ENCODING)
     by_head = _BY_HEAD[1 if by_item else 0]
     head = text[:3]
-    plan = by_head.get(head)
-    if plan is not None:
-        return plan.decode(text, head)
+    found = by_head.get(head)
+    if found is not None:
+        return found(text, 0, head)
     record_type = record_type_of(data)
-    plan = _plan(layout_for(record_type), by_item)
+    found = decoder_for(layout_for(record_type), by_item)
     if not record_type.startswith("G99"):
-        by_head[record_type] = plan
-    return plan.decode(text, record_type)
+        by_head[record_type] = found
+    return found(text, 0, record_type)
 
 
 def _decode_reference(data, by_item=False):
@@ -265,7 +171,7 @@ def _decode_reference(data, by_item=False):
     values = {"record_type": record_type}
     for fld in layout.data_fields:
         name = fld.item if by_item else fld.key
-        values[name] = _decoder(fld)(text[fld.start - 1 : fld.end])
+        values[name] = converter(fld)(text[fld.start - 1 : fld.end])
     values["record_type"] = record_type
     return values
 

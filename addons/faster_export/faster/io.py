@@ -33,46 +33,92 @@ def _opened(source):
         yield handle
 
 
-def read_records(source):
-    """Yield each record's bytes (without its line end) from a path or file."""
+BLOCK_RECORDS = 1024  # records read at a time
+
+
+def _line_end_of(head):
+    """b"" for bare fixed-length records, else the file's line end."""
+    if len(head) <= RECORD_LENGTH or head[RECORD_LENGTH:][:1] not in (b"\r", b"\n"):
+        return b""
+    return b"\r\n" if head[RECORD_LENGTH:] == b"\r\n" else b"\n"
+
+
+def _lines(data):
+    """Records of line-ended bytes, each without its line end (and without
+    any CR before it), blank lines skipped."""
+    return [line for line in (x.rstrip(b"\r") for x in data.split(b"\n")) if line]
+
+
+def _regular(data, line_end):
+    """``data`` without its line ends when it is whole records of exactly
+    1020 bytes each followed by ``line_end`` (a well-formed file), else None."""
+    stride = RECORD_LENGTH + len(line_end)
+    count, rest = divmod(len(data), stride)
+    if rest or data.count(b"\n") != count:
+        return None
+    if data[stride - 1 :: stride] != b"\n" * count:
+        return None
+    if line_end == b"\r\n":
+        if data[RECORD_LENGTH::stride] != b"\r" * count or b"\r\r\n" in data:
+            return None
+    elif b"\r\n" in data:
+        return None  # a CR at the end of a record is a line end to _lines()
+    return data.replace(line_end, b"")
+
+
+def read_blocks(source):
+    """Yield the file's records in blocks: ``bytes`` of whole 1020-byte
+    records back to back (the usual case), or a ``list`` of records where
+    lines are not all 1020 bytes long. read_records() and read_decoded()
+    share it, so both split a file the same way."""
     with _opened(source) as handle:
         head = handle.read(RECORD_LENGTH + 2)
         if not head:
             return
-        line_ended = len(head) > RECORD_LENGTH and head[
-            RECORD_LENGTH : RECORD_LENGTH + 1
-        ] in (b"\r", b"\n")
-        if line_ended:
-            pending = head
-            while True:
-                chunk = handle.read(1 << 20)
-                pending += chunk
-                lines = pending.split(b"\n")
-                pending = lines.pop()
-                for line in lines:
-                    line = line.rstrip(b"\r")
-                    if line:
-                        yield line
-                if not chunk:
-                    break
-            pending = pending.rstrip(b"\r")
-            if pending:
-                yield pending
+        line_end = _line_end_of(head)
+        if line_end:
+            yield from _line_blocks(handle, head, line_end)
             return
-        buffer = head
-        while True:
-            # Slice whole records out of the buffer by offset (cutting the
-            # buffer after each record would copy it once a record).
+        size = RECORD_LENGTH * BLOCK_RECORDS
+        buffer = head + handle.read(size - len(head))  # whole blocks from here
+        while buffer:
             whole = len(buffer) - len(buffer) % RECORD_LENGTH
-            for start in range(0, whole, RECORD_LENGTH):
-                yield buffer[start : start + RECORD_LENGTH]
-            buffer = buffer[whole:]
-            chunk = handle.read(RECORD_LENGTH * 1024)
+            if whole == len(buffer):  # a file's read: no copy
+                yield buffer
+                buffer = b""
+            elif whole:
+                yield buffer[:whole]
+                buffer = buffer[whole:]
+            chunk = handle.read(size)
             if not chunk:
                 break
-            buffer += chunk
+            buffer = buffer + chunk if buffer else chunk
         if buffer.strip(b"\r\n"):
-            yield buffer
+            yield [buffer]
+
+
+def _line_blocks(handle, head, line_end):
+    pending = head
+    while True:
+        chunk = handle.read((RECORD_LENGTH + len(line_end)) * BLOCK_RECORDS)
+        pending += chunk
+        cut = pending.rfind(b"\n") + 1 if chunk else len(pending)
+        body, pending = pending[:cut], pending[cut:]
+        if body:
+            records = _regular(body, line_end)
+            yield records if records is not None else _lines(body)
+        if not chunk:
+            break
+
+
+def read_records(source):
+    """Yield each record's bytes (without its line end) from a path or file."""
+    for block in read_blocks(source):
+        if block.__class__ is list:
+            yield from block
+        else:
+            for start in range(0, len(block), RECORD_LENGTH):
+                yield block[start : start + RECORD_LENGTH]
 
 
 def is_header(record):

@@ -14,6 +14,7 @@ import re
 
 from . import codesets
 from .codec import ENCODING, parse_date
+from .compiled import is_coded, placed, valid_body
 from .errors import Issue
 from .layout import ALPHA, LOCAL_START, NUM, RECORD_LENGTH, TEXT
 from .layouts import LAYOUTS, record_type_of
@@ -122,7 +123,7 @@ def _check_field(number, record_type, fld, text):
 # tests/unit/test_faster_fast_paths.py checks both verdicts agree.
 
 # Bytes allowed before 1012: displayable, not a reserved ExPRESS delimiter.
-_DISPLAYABLE = bytes(b for b in range(0x20, 0x7F) if b not in RESERVED)
+DISPLAYABLE = bytes(b for b in range(0x20, 0x7F) if b not in RESERVED)
 # os.environ.get costs a microsecond a record; its underlying dict does not.
 try:
     _environ_get = os.environ._data.get
@@ -136,14 +137,7 @@ def _fast_pattern(fld):
     """What the field-by-field edits accept in a field, as a regex (bytes
     already known displayable): None when any displayable text will do."""
     n = fld.length
-    if fld.is_filler or fld.is_date:  # dates: by the set lookup of valid()
-        body = None
-    elif fld.type == NUM:
-        body = f"[0-9]{{{n}}}"
-    elif fld.type == ALPHA:
-        body = f"[A-Za-z ]{{{n}}}"
-    else:
-        body = None
+    body = valid_body(fld)  # dates: by the set lookup of valid()
     if fld.required:
         return f"(?! {{{n}}})" + (body or f".{{{n}}}")
     if body is None:
@@ -171,9 +165,7 @@ class _FastCheck:
         self.match = re.compile("".join(parts).encode(), re.DOTALL).match
         self.dates = [f for f in layout.data_fields if f.is_date]
         # The slow path checks code lists of text and alphabetic items only.
-        self.coded = [
-            f for f in layout.data_fields if f.codeset and f.type in (TEXT, ALPHA)
-        ]
+        self.coded = [f for f in layout.data_fields if is_coded(f)]
         self.lookups = {}  # $FASTER_CODES_DIR -> (getter, fields, sets, generation)
 
     def lookup(self):
@@ -195,7 +187,7 @@ class _FastCheck:
         return found
 
     def valid(self, data):
-        if data[: LOCAL_START - 1].translate(None, _DISPLAYABLE):
+        if data[: LOCAL_START - 1].translate(None, DISPLAYABLE):
             return False
         if self.match(data) is None:
             return False
@@ -224,13 +216,11 @@ _DATES_REMEMBERED = 4096  # valid dates a date item's set keeps, at most
 
 
 def _placed(codes, length):
-    """Every ``length``-byte value that strips to one of ``codes``, or blank."""
-    placed = {b" " * length}
-    for code in codes:
-        code = code.encode(ENCODING)
-        for before in range(length - len(code) + 1):
-            placed.add((b" " * before + code).ljust(length))
-    return frozenset(placed)
+    """Every ``length``-byte value that strips to one of ``codes``, or blank
+    (compiled.placed's values, padded back to the item's bytes)."""
+    return frozenset(
+        (value or "").ljust(length).encode(ENCODING) for value in placed(codes, length)
+    )
 
 
 def _getter(fields):
