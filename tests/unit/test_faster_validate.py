@@ -1,5 +1,7 @@
 """FASTER's edits, each located: record, type, item, bytes, value, rule."""
 
+import io
+
 import faster
 from faster_samples import header, i01, i03, i04, prefix, transcript
 
@@ -51,6 +53,25 @@ def test_required_numeric_date_and_code():
     }
     (code,) = [i for i in issues if i.rule == "code"]
     assert (code.start, code.end, code.value) == (113, 114, "77")
+
+
+def test_district_number_is_a_district():
+    """Item 4 is numeric and coded: digits that are no district are refused."""
+    for record_type, record in (("I01", i01()), ("I04", i04(2024))):
+        bad = record[:15] + b"00" + record[17:]
+        (issue,) = faster.validate_record(bad, 2)
+        assert (issue.item, issue.start, issue.end, issue.rule, issue.value) == (
+            "4",
+            16,
+            17,
+            "code",
+            "00",
+        )
+        assert str(issue).startswith(f"record 2 ({record_type}) item 4 bytes 16-17")
+        ((values, found),) = faster.read_decoded(io.BytesIO(bad))
+        assert values == faster.decode(bad)
+        assert found == faster.validate_record(bad, 1) != []
+    assert faster.validate_record(i04(2024)[:15] + b"61" + i04(2024)[17:]) == []
 
 
 def test_unknown_record_type():

@@ -23,7 +23,7 @@ test_faster_read_decoded.py hold them to it):
 
 import re
 
-from .layout import ALPHA, NUM, TEXT
+from .layout import ALPHA, NUM
 
 MEMO_SIZE = 4096  # typed values a field remembers (dates, credits, years...)
 
@@ -68,8 +68,9 @@ def valid_body(fld):
 
 
 def is_coded(fld):
-    """Items validation checks against a code list (text items only)."""
-    return bool(fld.codeset) and fld.type in (TEXT, ALPHA)
+    """Items validation checks against a code list: text, alphabetic and
+    numeric ones (the district number, item 4 of every record)."""
+    return bool(fld.codeset) and not (fld.is_date or fld.parts)
 
 
 def _item_pattern(fld, checked):

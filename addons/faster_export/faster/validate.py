@@ -86,7 +86,7 @@ def _check_field(number, record_type, fld, text):
                     f"{fld.name} must be digits, right-justified and zero-filled",
                 )
             ]
-        return []
+        return _code_issues(number, record_type, fld, text)
     if fld.type == ALPHA and not _ALPHA_RE.match(text):
         return [
             _issue(
@@ -98,21 +98,27 @@ def _check_field(number, record_type, fld, text):
                 f"{fld.name} must be letters only",
             )
         ]
-    if fld.codeset:
-        valid = codesets.codes(fld.codeset)
-        code = text.strip()
-        if valid is not None and code not in valid:
-            return [
-                _issue(
-                    number,
-                    record_type,
-                    fld,
-                    code,
-                    "code",
-                    f"{code!r} is not a code of {fld.codeset}",
-                )
-            ]
-    return []
+    return _code_issues(number, record_type, fld, text)
+
+
+def _code_issues(number, record_type, fld, text):
+    """The issue of an item whose value is not in its code list, if any."""
+    if not is_coded(fld):
+        return []
+    valid = codesets.codes(fld.codeset)
+    code = text.strip()
+    if valid is None or code in valid:
+        return []
+    return [
+        _issue(
+            number,
+            record_type,
+            fld,
+            code,
+            "code",
+            f"{code!r} is not a code of {fld.codeset}",
+        )
+    ]
 
 
 # -- the fast path ----------------------------------------------------------
@@ -164,7 +170,6 @@ class _FastCheck:
             parts.append(part)
         self.match = re.compile("".join(parts).encode(), re.DOTALL).match
         self.dates = [f for f in layout.data_fields if f.is_date]
-        # The slow path checks code lists of text and alphabetic items only.
         self.coded = [f for f in layout.data_fields if is_coded(f)]
         self.lookups = {}  # $FASTER_CODES_DIR -> (getter, fields, sets, generation)
 
