@@ -6,6 +6,7 @@ decoders) must never call a record valid that validate_record() faults, nor
 decode it differently than the reference decoder.
 """
 
+import io
 from dataclasses import replace
 
 import faster
@@ -151,3 +152,22 @@ def test_irregular_lines_read_as_read_records_reads_them(tmp_path):
     got = list(faster.read_decoded(path))
     assert len(got) == len(split)
     assert got == _reference(split)
+
+
+@SETTINGS
+@given(
+    st.lists(
+        st.one_of(
+            mutated_records(),
+            st.binary(min_size=1, max_size=1100),
+            st.sampled_from([b"\r\n", b"\n", b"\r"]),
+        ),
+        max_size=6,
+    )
+)
+def test_any_bytes_are_reported_never_raised(pieces):
+    """Whatever a file holds, every record of read_records() comes back,
+    with the reference's values and issues, and nothing raises."""
+    data = b"".join(pieces)
+    split = list(faster.read_records(io.BytesIO(data)))
+    assert list(faster.read_decoded(io.BytesIO(data))) == _reference(split)
