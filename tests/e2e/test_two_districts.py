@@ -12,14 +12,11 @@ failure path: the sending district's server is down.
 """
 
 import os
-import sys
 from pathlib import Path
 
 import pytest
+import two_districts as td  # on the path: conftest puts tools/ there
 from conftest import ROOT, free_port
-
-sys.path.insert(0, str(ROOT / "tools"))
-import two_districts as td
 
 DISCLOSURE_MODEL = "fl.transfer.disclosure"
 CHECK_STATUS = "action_refresh_status"
