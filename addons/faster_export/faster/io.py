@@ -98,6 +98,8 @@ def read_blocks(source):
 
 
 def _line_blocks(handle, head, line_end):
+    """read_blocks() of a line-ended file: whole lines at a time, a block of
+    records where they are regular, the lines themselves where not."""
     pending = head
     while True:
         chunk = handle.read((RECORD_LENGTH + len(line_end)) * BLOCK_RECORDS)
