@@ -17,6 +17,7 @@
         "views/faster_request_views.xml",
         "views/fl_student_views.xml",
         "views/res_config_settings_views.xml",
+        "views/faster_reply_wizard_views.xml",
     ],
     "installable": True,
 }

@@ -2,3 +2,4 @@ from . import test_install
 from . import test_faster_request
 from . import test_faster_cron
 from . import test_faster_workers
+from . import test_faster_reply

@@ -1,1 +1,3 @@
 from . import send_transcript_wizard
+from . import faster_reply_wizard
+from . import faster_reply_wizard_line
