@@ -103,10 +103,12 @@ class FasterReplyWizard(models.TransientModel):
     def _reopen(self):
         return {
             "type": "ir.actions.act_window",
+            "name": self.env._("Answer FASTER Requests"),
             "res_model": self._name,
             "res_id": self.id,
             "view_mode": "form",
             "target": "new",
+            "context": {**self.env.context, "dialog_size": "extra-large"},
         }
 
     # -- reading one record ------------------------------------------------------
