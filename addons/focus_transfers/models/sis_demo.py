@@ -21,6 +21,9 @@ LAST_NAMES = [
 ]  # fmt: skip
 DEMO_DISTRICT_PARAM = "focus_transfers.demo_district"
 DEFAULT_DEMO_DISTRICT = "12"
+# The main company's name on a new Odoo database: the demo renames it only
+# then, so the top bar of each demo server says which district it is.
+ODOO_DEFAULT_COMPANY_NAMES = ("YourCompany", "My Company")
 # Grade bands of the demo schools: elementary, middle, high (lowest, highest).
 BANDS = (("KG", "05"), ("06", "08"), ("09", "12"))
 
@@ -61,6 +64,12 @@ class FlSisDemo(models.AbstractModel):
         seed = seed if seed is not None else int(district_code)
         district = self.env["fl.district"]._lookup(district_code)
         self.env.company.fl_district_id = district
+        if self.env.company.name in ODOO_DEFAULT_COMPANY_NAMES:
+            self.env.company.name = (
+                self.env._("%s County School District", district.name)
+                if district.district_type == "district"
+                else district.name
+            )
         today = today or datetime.date.today()
         current = today.year if today.month >= 8 else today.year - 1
         for start in range(current - 13, current + 1):

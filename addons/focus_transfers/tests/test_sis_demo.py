@@ -46,8 +46,11 @@ class TestSisDemoBuilder(TransactionCase):
                 {"district_id": district.id, "number": number, "name": number}
             )
         self.env["ir.config_parameter"].set_param("focus_transfers.demo_district", "61")
+        self.env.company.name = "YourCompany"  # Odoo's own, on a new database
         self.env["fl.sis.demo"]._build(students=4, today=datetime.date(2026, 11, 2))
         self.assertEqual(self.env.company.fl_district_id, district)
+        # two demo servers side by side say which district each one is
+        self.assertEqual(self.env.company.name, "Suwannee County School District")
         students = self.env["fl.student"].search(
             [("local_student_id", "=like", "61-%")], order="local_student_id"
         )
@@ -55,3 +58,14 @@ class TestSisDemoBuilder(TransactionCase):
         self.assertTrue(all(s.florida_student_id.startswith("61") for s in students))
         # not district 12's invented people under another number
         self.assertNotEqual(students[0].name, "Avery Thornbury")
+
+    def test_a_named_company_keeps_its_name(self):
+        district = self.env["fl.district"]._lookup("61")
+        for number in ("9721", "9722", "9723"):
+            self.env["fl.school"].create(
+                {"district_id": district.id, "number": number, "name": number}
+            )
+        self.env.company.name = "Suwannee Schools"
+        today = datetime.date(2026, 9, 1)
+        self.env["fl.sis.demo"]._build("61", students=1, today=today)
+        self.assertEqual(self.env.company.name, "Suwannee Schools")
