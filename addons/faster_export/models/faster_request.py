@@ -14,7 +14,7 @@ import psycopg2
 from psycopg2 import errorcodes, errors
 
 from odoo import api, fields, models, tools
-from odoo.exceptions import UserError
+from odoo.exceptions import UserError, ValidationError
 
 from ..faster import FasterError, validate_transcript, write_records
 from . import transcript
@@ -43,7 +43,11 @@ class FasterRequest(models.Model):
     _order = "created_datetime desc, id desc"
 
     student_id = fields.Many2one(
-        "fl.student", required=True, index=True, ondelete="restrict"
+        "fl.student",
+        index=True,
+        ondelete="restrict",
+        help="Empty only on the S02 reply to a request for a student this "
+        "district cannot identify.",
     )
     florida_student_id = fields.Char(
         related="student_id.florida_student_id", string="Student Number"
@@ -118,13 +122,32 @@ class FasterRequest(models.Model):
                 """
             )
 
-    @api.depends("student_id", "requested_district_id")
+    @api.depends("student_id", "requested_district_id", "request_header")
     def _compute_display_name(self):
         for row in self:
-            row.display_name = (
-                f"{row.student_id.display_name or ''} → "
-                f"{row.requested_district_number or ''}"
-            )
+            who = row.student_id.display_name
+            if not who and row.request_header:
+                asked = row.request_header[60:119].split()  # items 9-9c: names
+                who = self.env._("%s (not identified)", " ".join(asked))
+            row.display_name = f"{who or ''} → {row.requested_district_number or ''}"
+
+    @api.constrains("student_id", "request_type", "message_type_id")
+    def _check_student(self):
+        for row in self:
+            if not row.student_id and not row._is_unidentified_reply():
+                raise ValidationError(
+                    self.env._(
+                        "A FASTER transcript needs its student; only the S02 reply "
+                        "(cannot identify the student) goes without one."
+                    )
+                )
+
+    def _is_unidentified_reply(self):
+        return (
+            self.request_type == "reply"
+            and self.message_type_id.code == "S02"
+            and bool(self.request_header)
+        )
 
     @api.model
     def _default_message_type(self):
@@ -192,6 +215,31 @@ class FasterRequest(models.Model):
                 district.code,
             )
             return self.browse()
+
+    @api.model
+    def _queue_unidentified(self, district, request_header):
+        """The Pending S02 reply to a request for a student this district
+        cannot identify (created if none: one a request)."""
+        district.ensure_one()
+        domain = [
+            ("student_id", "=", False),
+            ("requested_district_id", "=", district.id),
+            ("request_type", "=", "reply"),
+            ("request_header", "=", request_header),
+            ("status", "=", "pending"),
+        ]
+        existing = self.sudo().search(domain, limit=1)
+        if existing:
+            return existing
+        s02 = self.env["fl.message.type"]._lookup("S02")
+        return self.sudo().create(
+            {
+                "requested_district_id": district.id,
+                "request_type": "reply",
+                "message_type_id": s02.id,
+                "request_header": request_header,
+            }
+        )
 
     # -- actions ----------------------------------------------------------------
 

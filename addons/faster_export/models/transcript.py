@@ -21,7 +21,7 @@ from pathlib import Path
 from odoo import tools
 from odoo.exceptions import UserError
 
-from ..faster import FasterError, encode
+from ..faster import RECORD_LENGTH, FasterError, decode, encode
 from ..faster.layouts import i02, i04, i08
 
 PARAM = "faster_export."
@@ -52,6 +52,20 @@ I02_SLOTS = i02.SLOTS
 GRADE_KEYS = {"1": "p1", "2": "p2", "3": "p3", "exam": "exam", "cumulative": "cum"}
 BLOCKS = len(i04.BLOCK_STARTS)
 _FORBIDDEN_NAME = re.compile(r"[^A-Za-z0-9._-]+")
+
+
+# Header items an S02 reply echoes from the request it answers.
+ECHOED_ITEMS = (
+    "student_number", "institutional_student_number", "last_name", "appendage",
+    "first_name", "middle_name", "former_last_name_1", "former_last_name_2",
+    "alias", "hispanic", "race_indian", "race_asian", "race_black",
+    "race_pacific", "race_white", "sex", "racial_category", "birth_date", "fleid",
+)  # fmt: skip
+
+
+def _request_values(row):
+    """The decoded request header a reply answers (bytes 1-1011 are kept)."""
+    return decode(row.request_header.ljust(RECORD_LENGTH)[:RECORD_LENGTH].encode())
 
 
 def ascii_text(value, length=None):
@@ -140,7 +154,8 @@ class Settings:
             "sending_district": self.district,
             "sending_school": school or "",
             "addressed_district": row.requested_district_number or "",
-            "student_number": student_number or f"id{row.student_id.id}",
+            "student_number": student_number
+            or (f"id{row.student_id.id}" if row.student_id else "unidentified"),
             "request_id": row.id,
             "timestamp": when.strftime("%Y%m%d%H%M%S"),
             "message_type": row.message_type_id.code or "",
@@ -351,7 +366,10 @@ class TranscriptBuilder:
         return grouped
 
     def student_number(self, row):
-        return row.sudo().student_id.florida_student_id
+        row = row.sudo()
+        if not row.student_id:  # an S02 reply: the number the request gave
+            return _request_values(row)["student_number"]
+        return row.student_id.florida_student_id
 
     def _school(self, student):
         """(district, school) of the prefix, and the header's sending school."""
@@ -374,6 +392,8 @@ class TranscriptBuilder:
         """The encoded records of ``row``'s transcript (a list of bytes)."""
         row = row.sudo()
         student = row.student_id
+        if not student:
+            return [self._unidentified(row)]
         school = self.schools[row.id] = self._school(student)
         prefix = {
             "student_number": student.florida_student_id or None,
@@ -405,6 +425,25 @@ class TranscriptBuilder:
             except FasterError as error:
                 raise FasterError(f"record {number} ({record_type}): {error}") from None
         return records
+
+    def _unidentified(self, row):
+        """The S02 reply to a request for a student this district cannot
+        identify: a header alone, echoing who was asked for (Section A) and
+        the request (Section B), as FASTER's S02 allows (reference §1.1)."""
+        school = self.schools[row.id] = self.settings.school or "0000"
+        asked = _request_values(row)
+        values = {key: asked[key] for key in ECHOED_ITEMS if asked[key] is not None}
+        values.update(
+            addressed_institution=(row.requested_district_number.rjust(7, "0"), "0000"),
+            sending_institution=(self.settings.district.rjust(7, "0"), school),
+            message_type=code(row.message_type_id),
+            test_indicator=self.settings.test_indicator,
+            section_b=row.request_header[3:256].rstrip() or None,
+        )
+        try:
+            return encode("I00", {k: v for k, v in values.items() if v is not None})
+        except FasterError as error:
+            raise FasterError(f"record 1 (I00): {error}") from None
 
     def _header(self, row, student, school):
         """I00 response header, Section A (and B for a reply)."""

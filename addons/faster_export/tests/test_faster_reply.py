@@ -4,7 +4,7 @@ reviewed, replies in faster_requests that the job answers with S01."""
 import base64
 import datetime
 
-from odoo.exceptions import AccessError, UserError
+from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import new_test_user, tagged
 
 from ..faster import decode, encode, read_records
@@ -108,6 +108,49 @@ class TestFasterReply(FasterCase):
         row = self.Request.search([("request_type", "=", "reply")])
         self.assertEqual(row.student_id, self.student)
         self.assertEqual(row.request_header, unknown[:1011].decode())
+
+    def test_a_student_nobody_here_is_answered_s02(self):
+        unknown = request_header(
+            student_number="1288888888", last_name="NOBODY", first_name="ASKED", sex="F"
+        )
+        wizard = self.wizard(unknown)
+        wizard.action_read()
+        self.assertEqual(wizard.answerable_count, 0)
+        wizard.line_ids.cannot_identify = True
+        self.assertEqual(wizard.answerable_count, 1)
+        wizard.action_queue()
+        wizard.action_queue()  # twice: still one reply
+        reply = self.Request.search([("request_type", "=", "reply")])
+        self.assertEqual(len(reply), 1)
+        self.assertFalse(reply.student_id)
+        self.assertEqual(reply.message_type_id.code, "S02")
+        self.assertEqual(reply.display_name, "NOBODY ASKED (not identified) → 61")
+
+        self.assertEqual(self.run_cron(), 1)
+        self.assertEqual(reply.status, "sent", reply.error_message)
+        self.assertEqual(reply.record_count, 1)  # a header alone
+        self.assertIn("1288888888", reply.file_name)
+        (record,) = read_records(reply.file_path)
+        header = decode(record)
+        self.assertEqual(header["message_type"], "S02")
+        self.assertEqual(header["student_number"], "1288888888")
+        self.assertEqual(
+            (header["last_name"], header["first_name"], header["sex"]),
+            ("NOBODY", "ASKED", "F"),
+        )
+        self.assertEqual(header["birth_date"], datetime.date(2015, 4, 2))
+        self.assertEqual(header["addressed_institution"], ("0000061", "0000"))
+        self.assertEqual(header["sending_institution"][0], "0000012")
+        self.assertEqual(header["section_b"], unknown[3:256].decode().rstrip())
+
+    def test_only_the_s02_reply_goes_without_a_student(self):
+        with self.assertRaisesRegex(ValidationError, "needs its student"):
+            self.Request.create(
+                {
+                    "requested_district_id": self.other_district.id,
+                    "request_type": "manual",
+                }
+            )
 
     def test_faulty_records_are_located_not_answered(self):
         bad = bytearray(request_header())

@@ -7,7 +7,9 @@ codec in one pass (``faster.read_decoded``), matched to a student (Florida
 student number, then FLEID, then names and birth date), and, once the
 registrar has checked the list, queued as a *Reply to a FASTER request*:
 the Outgoing MSIX FASTER Responses job answers with message type S01 and the
-request's bytes 4-256 in Section B.
+request's bytes 4-256 in Section B. A request for a student this district
+cannot identify is answered S02 when the registrar says so: a header alone,
+echoing who was asked for.
 """
 
 import base64
@@ -39,11 +41,16 @@ class FasterReplyWizard(models.TransientModel):
     line_ids = fields.One2many("faster.reply.wizard.line", "wizard_id")
     answerable_count = fields.Integer(compute="_compute_answerable_count")
 
-    @api.depends("line_ids.student_id", "line_ids.answerable")
+    @api.depends(
+        "line_ids.student_id", "line_ids.answerable", "line_ids.cannot_identify"
+    )
     def _compute_answerable_count(self):
         for wizard in self:
-            answerable = wizard.line_ids.filtered("answerable")
-            wizard.answerable_count = len(answerable.filtered("student_id"))
+            wizard.answerable_count = len(
+                wizard.line_ids.filtered(
+                    lambda ln: ln.answerable and (ln.student_id or ln.cannot_identify)
+                )
+            )
 
     def action_read(self):
         """Decode and check every record; one line a request (or a problem)."""
@@ -81,10 +88,15 @@ class FasterReplyWizard(models.TransientModel):
                     "reply",
                     request_header=line.request_header,
                 )
+            elif line.cannot_identify:
+                queued |= queued._queue_unidentified(
+                    line.district_id, line.request_header
+                )
         if not queued:
             raise UserError(
                 self.env._(
-                    "No request to answer: each line says why, or has no student."
+                    "No request to answer: each line says why, or has no student "
+                    "(choose one, or tick Answer S02)."
                 )
             )
         cron = self.env.ref(
@@ -148,8 +160,8 @@ class FasterReplyWizard(models.TransientModel):
             )
         elif not students:
             line["note"] = self.env._(
-                "No student found: choose one, or answer outside FASTER "
-                "(S02, cannot identify the student)."
+                "No student found: choose one, or tick Answer S02 (cannot "
+                "identify the student)."
             )
         return line
 

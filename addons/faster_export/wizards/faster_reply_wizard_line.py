@@ -22,5 +22,10 @@ class FasterReplyWizardLine(models.TransientModel):
         "fl.district", string="Requesting District", readonly=True
     )
     student_id = fields.Many2one("fl.student")
+    cannot_identify = fields.Boolean(
+        string="Answer S02",
+        help="No student of this district is the one asked for: reply S02 "
+        "(cannot identify the student), the request echoed back.",
+    )
     answerable = fields.Boolean(readonly=True)
     note = fields.Char(readonly=True)
