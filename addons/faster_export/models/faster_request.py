@@ -127,8 +127,14 @@ class FasterRequest(models.Model):
         for row in self:
             who = row.student_id.display_name
             if not who and row.request_header:
-                asked = row.request_header[60:119].split()  # items 9-9c: names
-                who = self.env._("%s (not identified)", " ".join(asked))
+                try:
+                    asked = transcript.request_values(row)
+                    names = (asked.get("first_name"), asked.get("last_name"))
+                except FasterError:  # not a header: the request says no name
+                    names = ()
+                who = self.env._(
+                    "%s (not identified)", " ".join(filter(None, names))
+                ).strip()
             row.display_name = f"{who or ''} → {row.requested_district_number or ''}"
 
     @api.constrains("student_id", "request_type", "message_type_id")

@@ -63,9 +63,10 @@ ECHOED_ITEMS = (
 )  # fmt: skip
 
 
-def _request_values(row):
+def request_values(row):
     """The decoded request header a reply answers (bytes 1-1011 are kept)."""
-    return decode(row.request_header.ljust(RECORD_LENGTH)[:RECORD_LENGTH].encode())
+    header = (row.request_header or "").ljust(RECORD_LENGTH)[:RECORD_LENGTH]
+    return decode(header.encode("latin-1", "replace"))
 
 
 def ascii_text(value, length=None):
@@ -368,7 +369,7 @@ class TranscriptBuilder:
     def student_number(self, row):
         row = row.sudo()
         if not row.student_id:  # an S02 reply: the number the request gave
-            return _request_values(row)["student_number"]
+            return request_values(row)["student_number"]
         return row.student_id.florida_student_id
 
     def _school(self, student):
@@ -431,7 +432,7 @@ class TranscriptBuilder:
         identify: a header alone, echoing who was asked for (Section A) and
         the request (Section B), as FASTER's S02 allows (reference §1.1)."""
         school = self.schools[row.id] = self.settings.school or "0000"
-        asked = _request_values(row)
+        asked = request_values(row)
         values = {key: asked[key] for key in ECHOED_ITEMS if asked[key] is not None}
         values.update(
             addressed_institution=(row.requested_district_number.rjust(7, "0"), "0000"),

@@ -124,7 +124,7 @@ class TestFasterReply(FasterCase):
         self.assertEqual(len(reply), 1)
         self.assertFalse(reply.student_id)
         self.assertEqual(reply.message_type_id.code, "S02")
-        self.assertEqual(reply.display_name, "NOBODY ASKED (not identified) → 61")
+        self.assertEqual(reply.display_name, "ASKED NOBODY (not identified) → 61")
 
         self.assertEqual(self.run_cron(), 1)
         self.assertEqual(reply.status, "sent", reply.error_message)
