@@ -247,6 +247,16 @@ class FasterRequest(models.Model):
             }
         )
 
+    @api.model
+    def _trigger_send(self):
+        """Run Outgoing MSIX FASTER Responses soon: what a user just queued
+        goes out now, not at the next scheduled run."""
+        cron = self.env.ref(
+            "faster_export.ir_cron_outgoing_faster_responses", raise_if_not_found=False
+        )
+        if cron:
+            cron.sudo()._trigger()
+
     # -- actions ----------------------------------------------------------------
 
     def action_retry(self):

@@ -23,6 +23,7 @@ from ..faster import FasterError, read_decoded, read_records
 from ..faster.layout import LOCAL_START
 
 HEADER_TYPES = ("I00", "S00", "P00", "T00")
+MATCHED_BY = (("florida_student_id", "student_number"), ("fleid", "fleid"))
 
 
 class FasterReplyWizard(models.TransientModel):
@@ -59,15 +60,17 @@ class FasterReplyWizard(models.TransientModel):
             raise UserError(self.env._("Choose the file of FASTER requests first."))
         data = base64.b64decode(self.request_file)
         try:
-            lines = [
-                self._line_values(number, values, issues, record)
-                for number, (values, issues), record in _with_records(data)
-            ]
+            read = list(_with_records(data))
         except FasterError as error:
             message = self.env._(
                 "%(file)s cannot be read: %(error)s", file=self.file_name, error=error
             )
             raise UserError(message) from None
+        known = self._known([values for _, (values, _), _ in read if values])
+        lines = [
+            self._line_values(number, values, issues, record, known)
+            for number, (values, issues), record in read
+        ]
         if not lines:
             raise UserError(self.env._("%s holds no FASTER record.", self.file_name))
         self.line_ids = [fields.Command.clear()] + [
@@ -99,11 +102,7 @@ class FasterReplyWizard(models.TransientModel):
                     "(choose one, or tick Answer S02)."
                 )
             )
-        cron = self.env.ref(
-            "faster_export.ir_cron_outgoing_faster_responses", raise_if_not_found=False
-        )
-        if cron:
-            cron.sudo()._trigger()
+        self.env["faster.request"]._trigger_send()
         return {
             "type": "ir.actions.act_window",
             "name": self.env._("FASTER Replies Queued"),
@@ -125,7 +124,7 @@ class FasterReplyWizard(models.TransientModel):
 
     # -- reading one record ------------------------------------------------------
 
-    def _line_values(self, number, values, issues, record):
+    def _line_values(self, number, values, issues, record, known):
         """The review line of one record: what it asks, who, and whether the
         district can answer it (``note`` says why not)."""
         line = {"record_number": number, "answerable": False}
@@ -143,15 +142,16 @@ class FasterReplyWizard(models.TransientModel):
             birth_date=birth_date if isinstance(birth_date, datetime.date) else False,
             message_type=_shown(values["message_type"]),
         )
-        problem = self._problem(values, issues)
+        requester = known["district"].get(_district_code(values["sending_institution"]))
+        problem = self._problem(values, issues, requester)
         if problem:
             line["note"] = problem
             return line
         # Bytes 1-1011, valid and displayable: the local-use filler after them
         # may hold LOW-VALUES, which a PostgreSQL text column refuses.
         line["request_header"] = record[: LOCAL_START - 1].decode("ascii")
-        line["district_id"] = self._requester(values).id
-        students = self._students(values)
+        line["district_id"] = requester.id
+        students = self._students(values, known)
         line["student_id"] = students.id if len(students) == 1 else False
         line["answerable"] = True
         if len(students) > 1:
@@ -165,7 +165,7 @@ class FasterReplyWizard(models.TransientModel):
             )
         return line
 
-    def _problem(self, values, issues):
+    def _problem(self, values, issues, requester):
         """Why the request cannot be answered here, or None."""
         if issues:
             return "; ".join(str(issue) for issue in issues)
@@ -182,32 +182,40 @@ class FasterReplyWizard(models.TransientModel):
                 addressed=addressed,
                 this=this.display_name,
             )
-        if not self._requester(values):
+        if not requester:
             return self.env._(
                 "The requesting district %s is not a Florida district number.",
                 _district_code(values["sending_institution"]),
             )
         return None
 
-    def _requester(self, values):
-        code = _district_code(values["sending_institution"])
-        return self.env["fl.district"]._lookup(code, raise_if_missing=False)
-
-    def _students(self, values):
+    def _known(self, headers):
+        """What the requests are matched against, read once for the file:
+        {(field, value): students} for every Florida student number and FLEID
+        asked for, and {"district": {code: district}}."""
         Student = self.env["fl.student"]
-        for field, value in (
-            ("florida_student_id", values["student_number"]),
-            ("fleid", values["fleid"]),
-        ):
-            if value:
-                found = Student.search([(field, "=", value)])
-                if found:
-                    return found
+        known = {}
+        for field, item in MATCHED_BY:
+            wanted = {values[item] for values in headers if values.get(item)}
+            for student in Student.search([(field, "in", sorted(wanted))]):
+                key = (field, student[field])
+                known[key] = known.get(key, Student) | student
+        districts = self.env["fl.district"].with_context(active_test=False).search([])
+        known["district"] = {district.code: district for district in districts}
+        return known
+
+    def _students(self, values, known):
+        """The students a request asks for: by Florida student number, then
+        FLEID, then names and birth date (as Add a Student matches)."""
+        for field, item in MATCHED_BY:
+            found = known.get((field, values[item]))
+            if found:
+                return found
         if values["last_name"] and isinstance(values["birth_date"], datetime.date):
-            return Student._find_returning(
+            return self.env["fl.student"]._find_returning(
                 values["first_name"], values["last_name"], values["birth_date"]
             )
-        return Student
+        return self.env["fl.student"]
 
 
 def _with_records(data):

@@ -38,11 +38,7 @@ class FasterSendTranscriptWizard(models.TransientModel):
         )
         if row and row.reason != self.reason:
             row.sudo().reason = "\n".join(filter(None, [row.reason, self.reason]))
-        cron = self.env.ref(
-            "faster_export.ir_cron_outgoing_faster_responses", raise_if_not_found=False
-        )
-        if cron:
-            cron.sudo()._trigger()
+        self.env["faster.request"]._trigger_send()
         return {
             "type": "ir.actions.client",
             "tag": "display_notification",
