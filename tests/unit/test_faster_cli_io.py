@@ -102,11 +102,22 @@ def test_layout_table(tmp_path):
 
 def test_reads_records_with_or_without_line_ends(tmp_path):
     records = transcript()
-    for line_end in (b"", b"\n", b"\r\n"):
-        path = tmp_path / f"t{len(line_end)}.fst"
+    for line_end in (b"", b"\n", b"\r\n", b"\r"):
+        path = tmp_path / f"t{line_end.hex()}.fst"
         faster.write_records(path, records, line_end=line_end)
         assert list(faster.read_records(path)) == records
     assert list(faster.read_records(io.BytesIO(b"".join(records)))) == records
+
+
+def test_line_ended_files_are_read_a_block_at_a_time(tmp_path):
+    """Constant memory whatever the line end: CR only (old Mac tools) too."""
+    records = transcript() * 400  # 2,400 records: three blocks
+    for line_end in (b"\n", b"\r\n", b"\r"):
+        path = tmp_path / f"b{line_end.hex()}.fst"
+        faster.write_records(path, records, line_end=line_end)
+        blocks = list(faster.io.read_blocks(path))
+        assert len(blocks) == 3 and all(type(b) is bytes for b in blocks)
+        assert b"".join(blocks) == b"".join(records)
 
 
 def test_read_transcripts_splits_at_headers(good_file, tmp_path):

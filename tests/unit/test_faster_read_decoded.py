@@ -19,7 +19,7 @@ from test_faster_fast_paths import _slow_issues, mutated_records
 SETTINGS = settings(
     max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow]
 )
-LINE_ENDS = (b"", b"\n", b"\r\n")
+LINE_ENDS = (b"", b"\n", b"\r\n", b"\r")
 
 
 def _reference(records, by_item=False):

@@ -1,12 +1,13 @@
 """Read and write FASTER files, streaming, in constant memory.
 
-Reading accepts records with or without line ends (LF or CR LF): a file
-whose byte 1021 is a line end is read line by line, any other in 1020-byte
-slices. Writing puts CR LF after each record by default: FASTER files travel
-as text through the FDOE secure FTP server, where a record a line is what
-the mainframe side and other districts' tools (and our own reader) expect;
-``line_end=b""`` writes bare fixed-length records. A file is written to a
-temporary name and renamed, so a reader never sees half a file.
+Reading accepts records with or without line ends (LF, CR LF or CR): a
+file whose byte 1021 is a line end is read line by line, any other in
+1020-byte slices; either way a block of records at a time. Writing puts
+CR LF after each record by default: FASTER files travel as text through the
+FDOE secure FTP server, where a record a line is what the mainframe side and
+other districts' tools (and our own reader) expect; ``line_end=b""`` writes
+bare fixed-length records. A file is written to a temporary name and
+renamed, so a reader never sees half a file.
 """
 
 import os
@@ -37,15 +38,19 @@ BLOCK_RECORDS = 1024  # records read at a time
 
 
 def _line_end_of(head):
-    """b"" for bare fixed-length records, else the file's line end."""
-    if len(head) <= RECORD_LENGTH or head[RECORD_LENGTH:][:1] not in (b"\r", b"\n"):
-        return b""
-    return b"\r\n" if head[RECORD_LENGTH:] == b"\r\n" else b"\n"
+    """b"" for bare fixed-length records, else the file's line end: LF,
+    CR LF, or CR alone (as old Mac tools write)."""
+    after = head[RECORD_LENGTH : RECORD_LENGTH + 2]
+    if after[:1] == b"\n" or after == b"\r\n":
+        return after[:1] if after[:1] == b"\n" else after
+    return b"\r" if after[:1] == b"\r" else b""
 
 
-def _lines(data):
-    """Records of line-ended bytes, each without its line end (and without
-    any CR before it), blank lines skipped."""
+def _lines(data, line_end):
+    """Records of line-ended bytes, each without its line end (and, with
+    LF, without any CR before it), blank lines skipped."""
+    if line_end == b"\r":
+        return [line for line in data.split(b"\r") if line]
     return [line for line in (x.rstrip(b"\r") for x in data.split(b"\n")) if line]
 
 
@@ -53,15 +58,16 @@ def _regular(data, line_end):
     """``data`` without its line ends when it is whole records of exactly
     1020 bytes each followed by ``line_end`` (a well-formed file), else None."""
     stride = RECORD_LENGTH + len(line_end)
+    separator = line_end[-1:]
     count, rest = divmod(len(data), stride)
-    if rest or data.count(b"\n") != count:
+    if rest or data.count(separator) != count:
         return None
-    if data[stride - 1 :: stride] != b"\n" * count:
+    if data[stride - 1 :: stride] != separator * count:
         return None
     if line_end == b"\r\n":
         if data[RECORD_LENGTH::stride] != b"\r" * count or b"\r\r\n" in data:
             return None
-    elif b"\r\n" in data:
+    elif line_end == b"\n" and b"\r\n" in data:
         return None  # a CR at the end of a record is a line end to _lines()
     return data.replace(line_end, b"")
 
@@ -104,11 +110,11 @@ def _line_blocks(handle, head, line_end):
     while True:
         chunk = handle.read((RECORD_LENGTH + len(line_end)) * BLOCK_RECORDS)
         pending += chunk
-        cut = pending.rfind(b"\n") + 1 if chunk else len(pending)
+        cut = pending.rfind(line_end[-1:]) + 1 if chunk else len(pending)
         body, pending = pending[:cut], pending[cut:]
         if body:
             records = _regular(body, line_end)
-            yield records if records is not None else _lines(body)
+            yield records if records is not None else _lines(body, line_end)
         if not chunk:
             break
 
