@@ -19,5 +19,8 @@
         "views/res_config_settings_views.xml",
         "views/faster_reply_wizard_views.xml",
     ],
+    "assets": {
+        "web.assets_tests": ["faster_export/static/tests/tours/**/*"],
+    },
     "installable": True,
 }

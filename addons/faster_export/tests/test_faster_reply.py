@@ -5,7 +5,7 @@ import base64
 import datetime
 
 from odoo.exceptions import AccessError, UserError, ValidationError
-from odoo.tests import new_test_user, tagged
+from odoo.tests import HttpCase, new_test_user, tagged
 
 from ..faster import decode, encode, read_records
 from .common import TODAY, FasterCase
@@ -190,3 +190,35 @@ class TestFasterReply(FasterCase):
             self.wizard(request_header(), user=self.viewer)
         menu = self.env.ref("faster_export.faster_reply_wizard_menu")
         self.assertIn(self.env.ref("faster_export.group_faster_send"), menu.groups_id)
+
+
+@tagged("post_install", "-at_install")
+class TestFasterReplyTour(HttpCase):
+    def test_answer_tour(self):
+        """In Chromium: read, review (Answer S02 ticked), queue."""
+        env = self.env
+        env.company.fl_district_id = env["fl.district"]._lookup("12")
+        env["fl.student"].create(
+            {
+                "first_name": "Quill",
+                "last_name": "Tourmaline",
+                "birthdate": datetime.date(2010, 5, 6),
+                "florida_student_id": "1299001001",
+            }
+        )
+        asked = request_header(
+            student_number="1299001001",
+            last_name="TOURMALINE",
+            first_name="QUILL",
+            birth_date=datetime.date(2010, 5, 6),
+        )
+        nobody = request_header(student_number="1288888888", last_name="NOBODY")
+        data = b"".join(record + b"\r\n" for record in (asked, nobody))
+        env["ir.default"].set(
+            "faster.reply.wizard", "request_file", base64.b64encode(data).decode()
+        )
+        env["ir.default"].set("faster.reply.wizard", "file_name", "requests.fst")
+        self.start_tour("/odoo", "faster_reply_answer", login="admin")
+        replies = env["faster.request"].search([("request_type", "=", "reply")])
+        self.assertEqual(sorted(replies.mapped("message_type_id.code")), ["S01", "S02"])
+        self.assertEqual(replies.student_id.name, "Quill Tourmaline")
