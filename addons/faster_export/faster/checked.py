@@ -7,7 +7,7 @@ is then matched in place by its layout's checked decoder (compiled.py),
 which returns its values only when every record edit passes. Any other
 record (a bad byte, a failed edit, an unknown type, a G99) takes the
 located path, ``validate_record`` and ``decode``, so the values and issues
-X
+are exactly those two functions' (tests/unit/test_faster_read_decoded.py).
 """
 
 import os
