@@ -14,6 +14,13 @@ without decoding. It is measured two ways, and the ratios to both printed:
   swings 3-5x with the allocator's state (whether freed memory is at hand):
   first in a fresh process it is slow, after other measures fast.
 
+Also printed, for the goal's sake, a *lower bound*: what any decoder that
+gives each record as a dict must do at the very least, with no item
+located, checked or converted: every byte looked at once (one translate a
+block, the displayable-bytes edit), a copy of the all-blank dict a record,
+and each item present sliced into it, by straight-line code written from the
+layout. No decoder+validator can be faster than this in CPython.
+
 decode+validate is ``read_decoded`` (every record decoded to typed values
 and validated, in one pass, as ``python -m faster decode --validate``
 does). Also printed: the per-record calls (decode() and validate_record()
@@ -23,6 +30,7 @@ records/s.
 """
 
 import datetime
+import functools
 import os
 import sys
 import tempfile
@@ -58,6 +66,30 @@ def sample_values(n):
     }
 
 
+def ideal_reader(first_record):
+    """The lower bound's reader (see the module docstring): straight-line
+    code from the layout table, one slice a non-blank item of the records."""
+    layout = faster.layout_for("I04")
+    present = {key for key, value in faster.decode(first_record).items() if value}
+    lines = ["def ideal(path):", "    for block in read_blocks(path):"]
+    lines.append("        block.translate(None, DISPLAYABLE)")
+    lines.append("        for pos in range(0, len(block), 1020):")
+    lines.append("            values = template.copy()")
+    for fld in layout.data_fields:
+        if fld.key in present:
+            start, end = fld.start - 1, fld.end
+            lines.append(
+                f"            values[{fld.key!r}] = block[pos + {start}:pos + {end}]"
+            )
+    env = {
+        "read_blocks": faster.io.read_blocks,
+        "DISPLAYABLE": faster.validate.DISPLAYABLE,
+        "template": dict.fromkeys(fld.key for fld in layout.data_fields),
+    }
+    exec("\n".join(lines), env)  # noqa: S102  # the bench's own code
+    return env["ideal"]
+
+
 def best(functions, repeat):
     """The shortest of ``repeat`` timed runs of each function, in seconds.
 
@@ -90,6 +122,7 @@ def main():
             (r[:3] + b"%010d" % n + r[13:] for n, r in enumerate(records)),
             line_end=b"",
         )
+        ideal = ideal_reader(records[0])
         del records[:]
 
         def floor():
@@ -131,14 +164,21 @@ def main():
         measures = [
             floor,
             floor_kept,
+            functools.partial(ideal, path),  # the lower bound
             decode_validate,
             per_record,
             decode_only,
             validate_only,
         ]
-        floor_s, kept_s, decode_s, per_record_s, decode_only_s, validate_only_s = best(
-            measures, repeat
-        )
+        (
+            floor_s,
+            kept_s,
+            bound_s,
+            decode_s,
+            per_record_s,
+            decode_only_s,
+            validate_only_s,
+        ) = best(measures, repeat)
 
     def ratios(seconds):
         return f"{seconds / floor_s:,.1f}x the floor, {seconds / kept_s:,.1f}x kept"
@@ -151,6 +191,7 @@ def main():
         f"({ratios(decode_s)}; goal <= 5x)"
     )
     for label, seconds in (
+        ("lower bound:", bound_s),
         ("per record:", per_record_s),
         ("decode alone:", decode_only_s),
         ("validate alone:", validate_only_s),
