@@ -622,7 +622,9 @@ def instructions(dists, movers):
         step += 1
         lines.append(
             f"  {step}. Back in {receiver.name}: Students > Focus Transfers > Outgoing"
-            " Requests: the request is Approved (Check status, or wait for the cron);"
+            " Requests: the request is Approved within seconds (the deciding"
+            " district tells us; Check status reads it at once), with an activity"
+            " for the registrar who asked;"
             " on the student, Primary Info > Import data previews and imports the"
             f" records from {sender.name}."
         )

@@ -73,6 +73,19 @@ def two(test_db, logs_dir):
             server.stop()
 
 
+def _cron_due(server, name):
+    """How many times the cron was triggered (ir.cron.trigger) and not run
+    by Odoo's cron runner (which these servers do not start)."""
+    cron = _xmlid_res_id(server, "focus_transfers", name)
+    return server.rpc("ir.cron.trigger", "search_count", [("cron_id", "=", cron)])
+
+
+def _run_cron(server, name):
+    """The cron's Run Manually, as the administrator."""
+    cron = _xmlid_res_id(server, "focus_transfers", name)
+    server.rpc("ir.cron", "method_direct_trigger", [cron])
+
+
 def _outgoing(server, fleid):
     return server.rpc(
         "fl.transfer.request",
@@ -140,10 +153,29 @@ def test_request_approve_outcome_pull_disclosure(two):
     assert enrollment["withdrawal_code_id"][1].startswith("W3A")
     assert enrollment["transfer_to_id"][1].startswith("61 - ")
 
-    # 4. the outcome is visible at Suwannee after a refresh (Check status)
-    suwannee.rpc("fl.transfer.request", CHECK_STATUS, [outgoing["id"]], login=registrar)
+    # 4. Columbia tells Suwannee at once (its cron, triggered by the
+    # approval, run here by hand: these servers run no cron); Suwannee reads
+    # the state back (its refresh cron, now due) and its registrar is told
+    assert _cron_due(columbia, "ir_cron_send_outcomes")
+    due = _cron_due(suwannee, "ir_cron_refresh_outgoing_requests")
+    _run_cron(columbia, "ir_cron_send_outcomes")
+    assert _cron_due(suwannee, "ir_cron_refresh_outgoing_requests") == due + 1
+    [outgoing] = _outgoing(suwannee, mover["florida_student_id"])
+    assert outgoing["state"] == "pending", "nothing taken from the push itself"
+    _run_cron(suwannee, "ir_cron_refresh_outgoing_requests")
     [outgoing] = _outgoing(suwannee, mover["florida_student_id"])
     assert outgoing["state"] == "approved"
+    [activity] = suwannee.rpc(
+        "mail.activity",
+        "search_read",
+        [("res_model", "=", "fl.transfer.request"), ("res_id", "=", outgoing["id"])],
+        fields=["summary", "user_id"],
+    )
+    assert activity["summary"].startswith("Approved by 12 - ")
+    assert activity["user_id"][1] == registrar[0].title()
+    # Check status, by hand, changes nothing more
+    suwannee.rpc("fl.transfer.request", CHECK_STATUS, [outgoing["id"]], login=registrar)
+    assert _outgoing(suwannee, mover["florida_student_id"]) == [outgoing]
 
     # 5. Suwannee pulls the package: the import wizard previews it, imports
     action = suwannee.rpc(
@@ -169,6 +201,12 @@ def test_request_approve_outcome_pull_disclosure(two):
         [("student_id", "=", mover["student_id"])],
     )
     assert logs == 1
+    # the registrar's activity to import the records is done
+    assert not suwannee.rpc(
+        "mail.activity",
+        "search_count",
+        [("res_model", "=", "fl.transfer.request"), ("res_id", "=", outgoing["id"])],
+    )
 
     # 6. Columbia logged what it released, to whom
     disclosures = columbia.rpc(

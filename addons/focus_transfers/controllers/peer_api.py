@@ -20,6 +20,7 @@ from odoo.http import request
 
 from ..models.student_transfer_peer import PACKAGE_SECTIONS
 from ..models.transfer_peer import API_PREFIX
+from ..models.transfer_request import MAX_REFERENCES
 
 _logger = logging.getLogger(__name__)
 API_VERSION = 1
@@ -250,6 +251,28 @@ class PeerApi(http.Controller):
                 409, "conflict", "The request is no longer pending."
             ) from None
         return self._json({"id": found.id, "state": "cancelled"})
+
+    @api_route("/requests/decided", "POST")
+    def requests_decided(self):
+        """The caller decided on requests we sent it: we read their state back
+        from it at once (our refresh cron), with our own key."""
+        peer = self._peer()
+        references = self._body().get("references")
+        if (
+            not isinstance(references, list)
+            or not 1 <= len(references) <= MAX_REFERENCES
+            or not all(
+                isinstance(r, str | int) and not isinstance(r, bool) for r in references
+            )
+        ):
+            raise ApiError(
+                400,
+                "bad_request",
+                f"Field references must be a list of 1 to {MAX_REFERENCES} "
+                "request ids.",
+            )
+        count = request.env["fl.transfer.request"]._peer_decided(peer, references)
+        return self._json({"refreshing": count}, 202)
 
     @api_route("/package", "POST")
     def package(self):

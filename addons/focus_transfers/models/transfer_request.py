@@ -5,6 +5,7 @@ from markupsafe import Markup
 
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
+from odoo.tools import split_every
 
 from .transfer_client import PeerError
 
@@ -13,6 +14,10 @@ _logger = logging.getLogger(__name__)
 TRANSFER_WINDOW_DAYS = (
     60  # seed 000 FAQ: no transfer for a student who left > 60 days ago
 )
+MAX_REFERENCES = 100  # requests told of in one call (POST /requests/decided)
+REFRESH_CRON = "focus_transfers.ir_cron_refresh_outgoing_requests"
+SEND_CRON = "focus_transfers.ir_cron_send_outcomes"
+OUTCOME_ACTIVITY = "focus_transfers.mail_act_transfer_outcome"
 DENY_REASONS = [
     ("not_our_student", "Not our student"),
     ("identity_mismatch", "Identity does not match"),
@@ -71,6 +76,11 @@ class FlTransferRequest(models.Model):
     deny_note = fields.Text()
     remote_reference = fields.Char(
         help="The request's reference at the other district."
+    )
+    outcome_to_send = fields.Boolean(
+        copy=False,
+        readonly=True,
+        help="Incoming: our decision is yet to be told to the requesting district.",
     )
 
     @api.depends("first_name", "last_name")
@@ -193,6 +203,7 @@ class FlTransferRequest(models.Model):
                 {"state": "approved", "withdrawn_enrollment_id": enrollment.id}
             )
             request._close_alerts()
+            request._queue_outcome()
             # A log note, not a message: approvers need no email address.
             request._message_log(
                 body=Markup("%s")
@@ -263,6 +274,7 @@ class FlTransferRequest(models.Model):
                 )
             request.sudo().write({"state": "denied"})
             request._close_alerts()
+            request._queue_outcome()
         return True
 
     def action_cancel(self):
@@ -347,7 +359,110 @@ class FlTransferRequest(models.Model):
             ),
         }.get(state, self.env._("Now %s at the prior district.", state))
         self.sudo().message_post(body=Markup("%s") % message)
+        self._notify_requester(state, message)
         return True
+
+    def _notify_requester(self, state, message):
+        """Outgoing, decided there: an activity for the registrar who asked,
+        to import the records (approved) or to know why not."""
+        user = self.create_uid
+        if state not in ("approved", "denied") or not user.active or user.share:
+            return
+        summary = {
+            "approved": self.env._(
+                "Approved by %(district)s: %(student)s",
+                district=self.district_id.display_name,
+                student=self.student_name,
+            ),
+            "denied": self.env._(
+                "Denied by %(district)s: %(student)s",
+                district=self.district_id.display_name,
+                student=self.student_name,
+            ),
+        }[state]
+        self.sudo().activity_schedule(
+            OUTCOME_ACTIVITY, user_id=user.id, summary=summary, note=message
+        )
+
+    @api.model
+    def _records_imported(self, student, district):
+        """The student's records from ``district`` were imported: the
+        registrars' activities to import them are done."""
+        approved = self.sudo().search(
+            [
+                ("direction", "=", "outgoing"),
+                ("state", "=", "approved"),
+                ("student_id", "=", student.id),
+                ("district_id", "=", district.id),
+            ]
+        )
+        approved.activity_feedback(
+            [OUTCOME_ACTIVITY], feedback=self.env._("Records imported.")
+        )
+
+    # -- telling the requesting district of our decision ---------------------
+
+    def _queue_outcome(self):
+        """Incoming, just decided: tell the requesting district at once (the
+        cron runs when this transaction commits), not at its hourly check."""
+        self.ensure_one()
+        if self.direction != "incoming" or not self.remote_reference:
+            return
+        self.sudo().outcome_to_send = True
+        self.env.ref(SEND_CRON).sudo()._trigger()
+
+    @api.model
+    def _cron_send_outcomes(self):
+        """Focus Transfers: tell requesting districts of our decisions.
+
+        Only the requests' references go out: the requester reads each state
+        back with its own key (GET /requests/<id>), so a call made in our name
+        cannot set an outcome there. What a peer down did not get stays queued
+        for the next run; a peer without the call (404, an older version)
+        reads outcomes with its hourly status check, so nothing is kept."""
+        client = self.env["fl.transfer.client"]
+        decided = self.sudo().search([("outcome_to_send", "=", True)])
+        for district, requests in decided.grouped("district_id").items():
+            peer = self.env["fl.transfer.peer"]._for_district(district)
+            for chunk in split_every(MAX_REFERENCES, requests.ids, requests.browse):
+                if peer:
+                    try:
+                        client._call(
+                            peer,
+                            "POST",
+                            "/requests/decided",
+                            {"references": chunk.mapped("remote_reference")},
+                        )
+                    except PeerError as error:
+                        if error.status != 404:
+                            _logger.info(
+                                "peer %s not told of %s decision(s) (%s): next run",
+                                district.code,
+                                len(chunk),
+                                error.code,
+                            )
+                            continue
+                chunk.outcome_to_send = False
+        return True
+
+    @api.model
+    def _peer_decided(self, peer, references):
+        """``peer`` says it decided on these outgoing requests of ours: have
+        the refresh cron read their state from it now (nothing else is taken
+        from the call). How many of them are ours to refresh."""
+        ids = [int(r) for r in map(str, references) if r.isdigit() and len(r) < 10]
+        pending = self.sudo().search_count(
+            [
+                ("id", "in", ids),
+                ("direction", "=", "outgoing"),
+                ("district_id", "=", peer.district_id.id),
+                ("state", "=", "pending"),
+                ("remote_reference", "!=", False),
+            ]
+        )
+        if pending:
+            self.env.ref(REFRESH_CRON).sudo()._trigger()
+        return pending
 
     @api.model
     def _cron_refresh_outgoing(self):

@@ -17,3 +17,4 @@ from . import test_transfer_request_tour
 from . import test_peer_api
 from . import test_peer_client
 from . import test_peer_concurrency
+from . import test_transfer_outcome

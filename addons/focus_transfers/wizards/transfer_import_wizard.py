@@ -318,6 +318,9 @@ class FlTransferImportWizard(models.TransientModel):
             }
         )
         log._send_receipt()
+        self.env["fl.transfer.request"]._records_imported(
+            self.student_id, self.district_id
+        )
         if hasattr(self.student_id, "_message_log"):
             # A log note: registrars need no email address to import.
             self.student_id._message_log(

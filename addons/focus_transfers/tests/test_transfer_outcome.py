@@ -1,0 +1,136 @@
+"""The requester hears of a decision at once (issue 8: "the requester sees
+the outcome"): the deciding district tells it over the peer API, the
+requester then reads the state back with its own key, and its registrar gets
+an activity. This same Odoo on loopback is the peer (peer_common.py)."""
+
+from odoo.tests import new_test_user, tagged
+
+from .peer_common import PeerCase
+
+SEND_CRON = "focus_transfers.ir_cron_send_outcomes"
+REFRESH_CRON = "focus_transfers.ir_cron_refresh_outgoing_requests"
+OUTCOME_ACTIVITY = "focus_transfers.mail_act_transfer_outcome"
+
+
+@tagged("post_install", "-at_install")
+class TestTransferOutcome(PeerCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.registrar = new_test_user(
+            cls.env, login="outcome_registrar", groups="focus_transfers.group_registrar"
+        )
+
+    def _submit(self):
+        action = self.enrollment.with_user(self.registrar)
+        action = action.action_submit_transfer_request()
+        self.env.invalidate_all()
+        outgoing = self.env["fl.transfer.request"].browse(action["res_id"])
+        incoming = outgoing.browse(int(outgoing.remote_reference))
+        return outgoing, incoming
+
+    def _triggers(self, xmlid):
+        cron = self.env.ref(xmlid)
+        return self.env["ir.cron.trigger"].search([("cron_id", "=", cron.id)])
+
+    def _send_outcomes(self):
+        self.env["fl.transfer.request"]._cron_send_outcomes()
+        self.env.invalidate_all()
+
+    def test_approval_reaches_the_requester_at_once(self):
+        outgoing, incoming = self._submit()
+        sends = self._triggers(SEND_CRON)
+        incoming.with_user(self.approver).action_approve()
+        self.assertTrue(incoming.outcome_to_send)
+        self.assertGreater(self._triggers(SEND_CRON), sends, "sent at commit")
+
+        refreshes = self._triggers(REFRESH_CRON)
+        self._send_outcomes()
+        self.assertFalse(incoming.outcome_to_send)
+        # the requester was told, and reads the state back with its own key
+        self.assertGreater(self._triggers(REFRESH_CRON), refreshes)
+        self.assertEqual(outgoing.state, "pending", "nothing taken from the push")
+        self.env["fl.transfer.request"]._cron_refresh_outgoing()
+        self.env.invalidate_all()
+        self.assertEqual(outgoing.state, "approved")
+        # the registrar who asked gets an activity to import the records
+        [activity] = outgoing.activity_ids
+        self.assertEqual(activity.activity_type_id, self.env.ref(OUTCOME_ACTIVITY))
+        self.assertEqual(activity.user_id, self.registrar)
+        self.assertIn("Approved by 61", activity.summary)
+        self.assertIn("import", activity.note)
+        # importing the records is what the activity asked for: done
+        self.env["fl.transfer.request"]._records_imported(
+            self.student, self.other_district
+        )
+        self.assertFalse(outgoing.activity_ids)
+        self.assertIn("Records imported", outgoing.message_ids[0].body)
+
+    def test_denial_reaches_the_requester_with_its_reason(self):
+        outgoing, incoming = self._submit()
+        incoming.write({"deny_reason": "identity_mismatch", "deny_note": "twin"})
+        incoming.with_user(self.approver).action_deny()
+        self.assertTrue(incoming.outcome_to_send)
+        self._send_outcomes()
+        self.assertFalse(incoming.outcome_to_send)
+        self.env["fl.transfer.request"]._cron_refresh_outgoing()
+        self.env.invalidate_all()
+        self.assertEqual(outgoing.state, "denied")
+        [activity] = outgoing.activity_ids
+        self.assertIn("Denied by 61", activity.summary)
+        self.assertIn("Identity does not match", activity.note)
+
+    def test_requester_down_keeps_the_outcome_for_the_next_run(self):
+        __, incoming = self._submit()
+        incoming.with_user(self.approver).action_approve()
+        base_url = self.peer.base_url
+        self.peer.base_url = "http://127.0.0.1:9"  # nobody listens there
+        self._send_outcomes()
+        self.assertTrue(incoming.outcome_to_send, "kept to send again")
+        self.peer.base_url = base_url
+        self._send_outcomes()
+        self.assertFalse(incoming.outcome_to_send)
+
+    def test_requester_without_the_call_polls_instead(self):
+        """A peer on an older version answers 404: it reads the outcome with
+        its hourly status check, so the outcome is not sent again."""
+        __, incoming = self._submit()
+        incoming.with_user(self.approver).action_approve()
+        self.peer.base_url = self.base_url() + "/no-such-prefix"
+        self._send_outcomes()
+        self.assertFalse(incoming.outcome_to_send)
+
+    def test_cancelled_and_outgoing_requests_send_nothing(self):
+        outgoing, incoming = self._submit()
+        outgoing.with_user(self.registrar).action_cancel()
+        self.env.invalidate_all()
+        self.assertFalse(incoming.outcome_to_send)
+        self.assertFalse(outgoing.outcome_to_send)
+
+    def test_api_refreshes_only_the_callers_pending_requests(self):
+        outgoing, incoming = self._submit()
+        references = [str(outgoing.id), str(incoming.id), "999999999", "9" * 14, "x"]
+        status, body = self.call(
+            "POST", "/requests/decided", {"references": references}
+        )
+        # only our outgoing request to district 61 counts: the incoming one
+        # is not the caller's to refresh, the others do not exist
+        self.assertEqual((status, body), (202, {"refreshing": 1}))
+        outgoing.with_user(self.registrar).action_refresh_status()
+        self.assertEqual(outgoing.state, "pending")
+        status, body = self.call("POST", "/requests/decided", {"references": []})
+        self.assertEqual(status, 400)
+        self.assertEqual(body["error"]["code"], "bad_request")
+        for bad in ({"references": "1"}, {"references": [True]}, {}):
+            with self.subTest(bad=bad):
+                status, body = self.call("POST", "/requests/decided", bad)
+                self.assertEqual(status, 400, body)
+        status, body = self.call(
+            "POST", "/requests/decided", {"references": ["1"] * 101}
+        )
+        self.assertEqual(status, 400)
+        self.assertIn("100", body["error"]["message"])
+        status, body = self.call(
+            "POST", "/requests/decided", {"references": ["1"]}, key=False
+        )
+        self.assertEqual(status, 401)
