@@ -120,6 +120,29 @@ def test_line_ended_files_are_read_a_block_at_a_time(tmp_path):
         assert b"".join(blocks) == b"".join(records)
 
 
+def test_a_line_that_never_ends_is_an_error_not_all_in_memory(tmp_path):
+    """A line-ended file whose line ends stop (a corrupt or foreign file):
+    a clear error as soon as a block holds no line end, with the record's
+    number, instead of the rest of the file held in memory as one record."""
+    good = transcript()[0]
+    stream = io.BytesIO(good + b"\r\n" + good + b"\r\n" + b"X" * (8 << 20))
+    with pytest.raises(faster.FasterError, match=r"record 3 .*no line end"):
+        list(faster.read_records(stream))
+    assert stream.tell() < 3 << 20  # read a block or two, not the 8 MB
+    # a long but ended line is one bad record among the others, as before
+    long_line = good + b"\r\n" + b"X" * 5000 + b"\r\n" + good + b"\r\n"
+    assert [len(r) for r in faster.read_records(io.BytesIO(long_line))] == [
+        1020,
+        5000,
+        1020,
+    ]
+    path = tmp_path / "endless.fst"
+    path.write_bytes(good + b"\n" + b"X" * (3 << 20))
+    result = run("validate", str(path), cwd=tmp_path)
+    assert result.returncode == 2
+    assert "unreadable" in result.stderr and "record 2" in result.stderr
+
+
 def test_read_transcripts_splits_at_headers(good_file, tmp_path):
     path = tmp_path / "batch.fst"
     faster.write_records(path, transcript() + transcript())

@@ -105,16 +105,27 @@ def read_blocks(source):
 
 def _line_blocks(handle, head, line_end):
     """read_blocks() of a line-ended file: whole lines at a time, a block of
-    records where they are regular, the lines themselves where not."""
+    records where they are regular, the lines themselves where not. A line
+    longer than a block is an error, not a record held whole in memory."""
+    size = (RECORD_LENGTH + len(line_end)) * BLOCK_RECORDS
     pending = head
+    count = 0  # records yielded so far
     while True:
-        chunk = handle.read((RECORD_LENGTH + len(line_end)) * BLOCK_RECORDS)
+        chunk = handle.read(size)
         pending += chunk
         cut = pending.rfind(line_end[-1:]) + 1 if chunk else len(pending)
+        if not cut and len(pending) > size:  # memory stays bounded
+            raise FasterError(
+                f"record {count + 1} has no line end in {len(pending):,} bytes, "
+                f"where a FASTER record is {RECORD_LENGTH:,}: the file's line "
+                "ends stop there (a corrupt or foreign file)"
+            )
         body, pending = pending[:cut], pending[cut:]
         if body:
             records = _regular(body, line_end)
-            yield records if records is not None else _lines(body, line_end)
+            block = records if records is not None else _lines(body, line_end)
+            count += len(block) if records is None else len(block) // RECORD_LENGTH
+            yield block
         if not chunk:
             break
 
