@@ -2,7 +2,7 @@
     "name": "FASTER Export",
     "summary": "faster_requests queue and the Outgoing MSIX FASTER Responses job "
     "that writes FASTER transcripts",
-    "version": "18.0.1.1.2",
+    "version": "18.0.1.2.0",
     "category": "Education",
     "website": "https://github.com/fl-student-transfers/fl-student-transfers",
     "author": "FL Student Transfers contributors",
@@ -10,6 +10,7 @@
     "license": "LGPL-3",
     "development_status": "Alpha",
     "depends": ["focus_transfers"],
+    "external_dependencies": {"python": ["paramiko"]},
     "data": [
         "security/faster_export_groups.xml",
         "security/ir.model.access.csv",

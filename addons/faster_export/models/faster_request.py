@@ -105,6 +105,11 @@ class FasterRequest(models.Model):
     )
     file_name = fields.Char(readonly=True)
     file_path = fields.Char(string="Written To", readonly=True)
+    uploaded_to = fields.Char(
+        readonly=True,
+        help="Where the file was uploaded, when FASTER files are delivered to "
+        "the FDOE SFTP server (Settings > Students > FASTER).",
+    )
     record_count = fields.Integer(readonly=True)
     error_message = fields.Text(readonly=True)
     attempts = fields.Integer(readonly=True)
@@ -374,7 +379,8 @@ class FasterRequest(models.Model):
         return self.browse(ids)
 
     def _process_batch(self, rows):
-        """Build, validate and write the transcripts of ``rows``.
+        """Build, validate and write the transcripts of ``rows``, then upload
+        them when delivery is by SFTP (faster.sftp).
 
         Reads for the whole batch at once (a fixed number of queries whatever
         the history's length); each row in its own savepoint, so a transcript
@@ -393,6 +399,7 @@ class FasterRequest(models.Model):
             except Exception as error:  # a bug must not stop the batch
                 _logger.exception("FASTER request %s failed", row.id)
                 outcomes[row.id] = {"error": f"{type(error).__name__}: {error}"}
+        self.env["faster.sftp"]._deliver(outcomes)
         self._store_outcomes(rows, outcomes)
 
     def _build_and_write(self, builder, settings):
@@ -414,8 +421,12 @@ class FasterRequest(models.Model):
         return {"records": records, "name": name, "path": str(path), "count": count}
 
     def _store_outcomes(self, rows, outcomes):
+        """Sent, or Error with its message; a written file is kept on the row
+        (attachment, name, path) either way: one not uploaded can still be
+        downloaded, and Retry sends it again."""
         now = fields.Datetime.now()
         good = rows.filtered(lambda r: "error" not in outcomes[r.id])
+        written = rows.filtered(lambda r: "records" in outcomes[r.id])
         attachments = (
             self.env["ir.attachment"]
             .sudo()
@@ -432,29 +443,28 @@ class FasterRequest(models.Model):
                         "res_model": self._name,
                         "res_id": row.id,
                     }
-                    for row in good
+                    for row in written
                 ]
             )
         )
-        for row, attachment in zip(good, attachments, strict=True):
+        for row, attachment in zip(written, attachments, strict=True):
             outcome = outcomes[row.id]
             row.write(
                 {
-                    "status": "sent",
                     "attachment_id": attachment.id,
                     "file_name": outcome["name"],
                     "file_path": outcome["path"],
+                    "uploaded_to": outcome.get("uploaded_to") or False,
                     "record_count": outcome["count"],
-                    "sent_datetime": now,
-                    "error_message": False,
-                    "attempts": row.attempts + 1,
                 }
             )
-        for row in rows - good:
+        for row in rows:
+            error = outcomes[row.id].get("error")
             row.write(
                 {
-                    "status": "error",
-                    "error_message": outcomes[row.id]["error"],
+                    "status": "error" if error else "sent",
+                    "sent_datetime": False if error else now,
+                    "error_message": error or False,
                     "attempts": row.attempts + 1,
                 }
             )

@@ -1,6 +1,7 @@
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
+from .faster_sftp import SETTINGS as SFTP_SETTINGS
 from .transcript import (
     DEFAULT_FILE_NAME,
     OPTIONAL_TYPES,
@@ -52,6 +53,50 @@ class ResConfigSettings(models.TransientModel):
         help="Header message type of transcripts nobody requested through FASTER "
         "(approved transfers, manual sends). Replies to a request use S01.",
     )
+    faster_delivery = fields.Selection(
+        [
+            ("directory", "Outbound directory only"),
+            ("sftp", "Upload to the FDOE SFTP server"),
+        ],
+        string="FASTER Delivery",
+        config_parameter="faster_export.delivery",
+        default="directory",
+        help="Outbound directory only: another process (the district's file "
+        "transfer job) sends the files. SFTP: each file is also uploaded, and a "
+        "request is Sent only once its file is on the server.",
+    )
+    faster_sftp_host = fields.Char(
+        string="SFTP Host", config_parameter="faster_export.sftp_host"
+    )
+    faster_sftp_port = fields.Integer(
+        string="SFTP Port", config_parameter="faster_export.sftp_port", default=22
+    )
+    faster_sftp_username = fields.Char(
+        string="SFTP User", config_parameter="faster_export.sftp_username"
+    )
+    faster_sftp_password = fields.Char(
+        string="SFTP Password",
+        config_parameter="faster_export.sftp_password",
+        help="The account's password, or the private key's passphrase.",
+    )
+    faster_sftp_private_key = fields.Char(
+        string="SFTP Private Key",
+        config_parameter="faster_export.sftp_private_key",
+        help="Optional: an OpenSSH or PEM private key (RSA, ECDSA, Ed25519) to "
+        "log in with instead of the password.",
+    )
+    faster_sftp_host_key = fields.Char(
+        string="SFTP Host Key",
+        config_parameter="faster_export.sftp_host_key",
+        help="The server's public host key (e.g. 'ssh-ed25519 AAAA...'). "
+        "Required: nothing is sent to a server presenting another key. Test "
+        "Connection shows the key the server presents.",
+    )
+    faster_sftp_directory = fields.Char(
+        string="SFTP Folder",
+        config_parameter="faster_export.sftp_directory",
+        help="The folder files are uploaded to (empty: the account's home).",
+    )
     # Which optional record types to send: one parameter, a comma list (a
     # boolean config_parameter cannot default to True: unticking deletes it).
     faster_send_i02 = fields.Boolean(
@@ -78,6 +123,22 @@ class ResConfigSettings(models.TransientModel):
             RECORD_TYPES_PARAM, ",".join(chosen) or "none"
         )
         return res
+
+    def action_faster_sftp_test(self):
+        """Test Connection: connect with the values on screen, unsaved."""
+        self.ensure_one()
+        config = {key: self[f"faster_sftp_{key}"] or "" for key in SFTP_SETTINGS}
+        good, message = self.env["faster.sftp"]._test(config)
+        return {
+            "type": "ir.actions.client",
+            "tag": "display_notification",
+            "params": {
+                "title": self.env._("FASTER SFTP"),
+                "message": message,
+                "type": "success" if good else "danger",
+                "sticky": not good,
+            },
+        }
 
     @api.constrains("faster_file_name_pattern", "faster_sending_school_number")
     def _check_faster_settings(self):

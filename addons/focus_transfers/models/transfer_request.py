@@ -384,6 +384,25 @@ class FlTransferRequest(models.Model):
             OUTCOME_ACTIVITY, user_id=user.id, summary=summary, note=message
         )
 
+    def action_open_transfer_import(self):
+        """Outgoing, approved: *Import data*, the student's records from the
+        district that approved (where the registrar's activity leads)."""
+        self.ensure_one()
+        if (
+            self.direction != "outgoing"
+            or self.state != "approved"
+            or not self.student_id
+        ):
+            raise UserError(
+                self.env._(
+                    "Records are imported from an approved request of ours "
+                    "(Outgoing Requests)."
+                )
+            )
+        return self.env["fl.transfer.import.wizard"]._open_for(
+            self.student_id, self.district_id
+        )
+
     @api.model
     def _records_imported(self, student, district):
         """The student's records from ``district`` were imported: the

@@ -3,6 +3,7 @@ the outcome"): the deciding district tells it over the peer API, the
 requester then reads the state back with its own key, and its registrar gets
 an activity. This same Odoo on loopback is the peer (peer_common.py)."""
 
+from odoo.exceptions import UserError
 from odoo.tests import new_test_user, tagged
 
 from .peer_common import PeerCase
@@ -59,6 +60,12 @@ class TestTransferOutcome(PeerCase):
         self.assertEqual(activity.user_id, self.registrar)
         self.assertIn("Approved by 61", activity.summary)
         self.assertIn("import", activity.note)
+        # the request it opens has the button that imports them
+        action = outgoing.with_user(self.registrar).action_open_transfer_import()
+        wizard = self.env[action["res_model"]].browse(action["res_id"])
+        self.assertEqual(wizard.student_id, self.student)
+        self.assertEqual(wizard.district_id, self.other_district)
+        self.assertIn("Avery", wizard.package_json)
         # importing the records is what the activity asked for: done
         self.env["fl.transfer.request"]._records_imported(
             self.student, self.other_district
@@ -99,6 +106,12 @@ class TestTransferOutcome(PeerCase):
         self.peer.base_url = self.base_url() + "/no-such-prefix"
         self._send_outcomes()
         self.assertFalse(incoming.outcome_to_send)
+
+    def test_import_button_only_on_approved_outgoing_requests(self):
+        outgoing, incoming = self._submit()
+        for request in (outgoing, incoming):
+            with self.assertRaisesRegex(UserError, "approved request of ours"):
+                request.with_user(self.registrar).action_open_transfer_import()
 
     def test_cancelled_and_outgoing_requests_send_nothing(self):
         outgoing, incoming = self._submit()

@@ -1,0 +1,254 @@
+"""Delivery of FASTER files to the FDOE Secured FTP (SFTP) server.
+
+Seed 000: after processing, the transcript "is transmitted electronically to
+the receiving district through the FASTER system"; since 2024-25 FASTER
+files travel through the FDOE Secured FTP server (shared reference
+faster-formats.md, section 4). Host, account and folder are the district's
+own (FDOE gives them), so they are settings. The server's host key must be
+configured and must match: student records never go to a server that is not
+the one the district set.
+"""
+
+import base64
+import contextlib
+import hashlib
+import io
+import logging
+import posixpath
+import socket
+
+import paramiko
+
+from odoo import api, models
+from odoo.exceptions import UserError
+
+_logger = logging.getLogger(__name__)
+
+PARAM = "faster_export."
+SETTINGS = (
+    "host",
+    "port",
+    "username",
+    "password",
+    "private_key",
+    "host_key",
+    "directory",
+)
+TIMEOUT = 20  # seconds: connecting, the key exchange, each SFTP reply
+KEY_TYPES = ("ssh-", "ecdsa-", "sk-")
+
+
+class SftpError(UserError):
+    """The FASTER SFTP server is not reachable, refused us, or failed: the
+    message says which server and what happened."""
+
+
+def key_line(key):
+    """A public key as OpenSSH prints it: type and base64."""
+    return f"{key.get_name()} {key.get_base64()}"
+
+
+def fingerprint(key):
+    """SHA256:... as ``ssh-keygen -l`` shows it, to compare by eye."""
+    digest = base64.b64encode(hashlib.sha256(key.asbytes()).digest())
+    return "SHA256:" + digest.decode().rstrip("=")
+
+
+def _configured_key(line):
+    """(type, base64) of a pasted host key: "type base64 [comment]" or a
+    known_hosts line ("host type base64"); None when there is none."""
+    tokens = (line or "").split()
+    for at, token in enumerate(tokens[:-1]):
+        if token.startswith(KEY_TYPES):
+            return token, tokens[at + 1]
+    return None
+
+
+def _private_key(text, passphrase):
+    for kind in (paramiko.Ed25519Key, paramiko.ECDSAKey, paramiko.RSAKey):
+        try:
+            return kind.from_private_key(io.StringIO(text), password=passphrase)
+        except (paramiko.SSHException, ValueError):
+            continue
+    return None
+
+
+class Session:
+    """An open SFTP session in the configured folder."""
+
+    def __init__(self, sftp, where, directory):
+        self.sftp = sftp
+        self.where = where
+        self.directory = directory or "."
+
+    def listdir(self):
+        return self.sftp.listdir(self.directory)
+
+    def upload(self, path, name):
+        """Put the file under a hidden temporary name, then rename it, so
+        that FASTER's side never picks up half a file. Returns its URL."""
+        target = posixpath.join(self.directory, name)
+        partial = posixpath.join(self.directory, f".{name}.part")
+        self.sftp.put(path, partial, confirm=True)
+        try:
+            self.sftp.posix_rename(partial, target)
+        except OSError:  # a server without OpenSSH's posix-rename extension
+            self.sftp.rename(partial, target)
+        return f"sftp://{self.where}{posixpath.join('/', target)}"
+
+
+class FasterSftp(models.AbstractModel):
+    _name = "faster.sftp"
+    _description = "FASTER SFTP Delivery"
+
+    @api.model
+    def _enabled(self):
+        params = self.env["ir.config_parameter"].sudo()
+        return params.get_param(PARAM + "delivery") == "sftp"
+
+    @api.model
+    def _config(self):
+        params = self.env["ir.config_parameter"].sudo()
+        return {key: params.get_param(f"{PARAM}sftp_{key}") or "" for key in SETTINGS}
+
+    def _error(self, where, message):
+        return SftpError(
+            self.env._(
+                "FASTER SFTP server %(where)s: %(message)s",
+                where=where,
+                message=message,
+            )
+        )
+
+    @api.model
+    @contextlib.contextmanager
+    def _session(self, config=None, probe=False):
+        """An SFTP session with the server (settings, or ``config``), its host
+        key checked. ``probe``: with no host key configured, connect anyway
+        and say which key the server presents (the settings' test)."""
+        config = config or self._config()
+        host = (config.get("host") or "").strip()
+        port = int(config.get("port") or 22)
+        username = (config.get("username") or "").strip()
+        where = f"{host}:{port}"
+        if not host or not username:
+            raise SftpError(
+                self.env._(
+                    "FASTER SFTP: set the server's host and user name in Settings > "
+                    "Students > FASTER."
+                )
+            )
+        expected = _configured_key(config.get("host_key"))
+        if not expected and not probe:
+            raise self._error(
+                where,
+                self.env._(
+                    "no Host Key is set, so nothing is sent: Test Connection in "
+                    "Settings > Students > FASTER shows the key the server presents."
+                ),
+            )
+        pkey = None
+        if config.get("private_key"):
+            pkey = _private_key(config["private_key"], config.get("password") or None)
+            if pkey is None:
+                raise self._error(
+                    where,
+                    self.env._(
+                        "the Private Key is not an OpenSSH or PEM private key (RSA, "
+                        "ECDSA or Ed25519) that the password opens."
+                    ),
+                )
+        try:
+            sock = socket.create_connection((host, port), timeout=TIMEOUT)
+        except OSError as error:
+            raise self._error(
+                where,
+                self.env._("cannot connect (%s).", error.strerror or error),
+            ) from None
+        transport = paramiko.Transport(sock)
+        transport.banner_timeout = transport.auth_timeout = TIMEOUT
+        try:
+            transport.start_client(timeout=TIMEOUT)
+            presented = transport.get_remote_server_key()
+            if not expected:  # probing: say which key to check with FDOE
+                raise self._error(
+                    where,
+                    self.env._(
+                        "no Host Key is set. The server presents the host key "
+                        "%(key)s (%(fingerprint)s): if FDOE confirms it, set it as "
+                        "the Host Key.",
+                        key=key_line(presented),
+                        fingerprint=fingerprint(presented),
+                    ),
+                )
+            if (presented.get_name(), presented.get_base64()) != expected:
+                raise self._error(
+                    where,
+                    self.env._(
+                        "the server presents the host key %(key)s (%(fingerprint)s), "
+                        "not the Host Key set in Settings > Students > FASTER: nothing "
+                        "was sent. If FDOE confirms this key, set it as the Host Key.",
+                        key=key_line(presented),
+                        fingerprint=fingerprint(presented),
+                    ),
+                )
+            if pkey is not None:
+                transport.auth_publickey(username, pkey)
+            else:
+                transport.auth_password(username, config.get("password") or "")
+            sftp = paramiko.SFTPClient.from_transport(transport)
+            sftp.get_channel().settimeout(TIMEOUT)
+            yield Session(sftp, where, (config.get("directory") or "").strip())
+        except paramiko.AuthenticationException:
+            raise self._error(
+                where,
+                self.env._("user %s was refused (wrong password or key).", username),
+            ) from None
+        except (paramiko.SSHException, OSError, EOFError) as error:
+            raise self._error(
+                where, self.env._("failed (%s).", str(error) or type(error).__name__)
+            ) from None
+        finally:
+            transport.close()
+
+    @api.model
+    def _deliver(self, outcomes):
+        """Upload the files of ``outcomes`` (row id -> outcome, as
+        faster.request._build_and_write gives them) over one connection, when
+        delivery is by SFTP. An outcome whose file is not uploaded gets an
+        error that says why; its file stays written, for a Retry."""
+        files = [outcome for outcome in outcomes.values() if "error" not in outcome]
+        if not files or not self._enabled():
+            return
+        try:
+            with self._session() as session:
+                for outcome in files:
+                    outcome["uploaded_to"] = session.upload(
+                        outcome["path"], outcome["name"]
+                    )
+        except SftpError as error:
+            for outcome in files:
+                if "uploaded_to" not in outcome:  # kept, with its file
+                    outcome["error"] = self.env._(
+                        "Written to %(path)s but not uploaded: %(error)s Retry "
+                        "sends it again.",
+                        path=outcome["path"],
+                        error=error.args[0],
+                    )
+            _logger.info("FASTER SFTP delivery stopped: %s", error.args[0])
+
+    @api.model
+    def _test(self, config):
+        """The settings' Test Connection: a notification saying what was found."""
+        try:
+            with self._session(config, probe=True) as session:
+                count = len(session.listdir())
+        except SftpError as error:
+            return False, error.args[0]
+        return True, self.env._(
+            "Connected to %(where)s as %(user)s: %(folder)s holds %(count)s file(s).",
+            where=session.where,
+            user=config.get("username"),
+            folder=session.directory,
+            count=count,
+        )
