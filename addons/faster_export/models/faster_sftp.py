@@ -94,7 +94,11 @@ class Session:
             self.sftp.posix_rename(partial, target)
         except OSError:  # a server without OpenSSH's posix-rename extension
             self.sftp.rename(partial, target)
-        return f"sftp://{self.where}{posixpath.join('/', target)}"
+        try:  # where the server says it is (a relative folder is in the home)
+            target = self.sftp.normalize(target)
+        except OSError:
+            target = posixpath.join("/", target)
+        return f"sftp://{self.where}{target}"
 
 
 class FasterSftp(models.AbstractModel):

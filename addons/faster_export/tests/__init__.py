@@ -4,3 +4,4 @@ from . import test_faster_cron
 from . import test_faster_workers
 from . import test_faster_reply
 from . import test_faster_sftp
+from . import test_faster_demo

@@ -22,6 +22,7 @@ class FasterCase(SisCase):
         cls.addClassCleanup(shutil.rmtree, cls.outbound, True)
         params = cls.env["ir.config_parameter"].sudo()
         params.set_param("faster_export.outbound_dir", str(cls.outbound))
+        params.set_param("faster_export.delivery", "directory")
         params.set_param("faster_export.test_indicator", "T")
         params.set_param("faster_export.record_types", "I02,I05,I06,I07,I08")
         cls.school.phone = "(386) 555-0142"

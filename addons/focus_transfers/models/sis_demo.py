@@ -89,11 +89,15 @@ class FlSisDemo(models.AbstractModel):
                     district.display_name,
                 )
             )
-        for school, (low, high) in zip(schools, BANDS, strict=False):
+        for number, (school, (low, high)) in enumerate(
+            zip(schools, BANDS, strict=False), 1
+        ):
             if not school.lowest_grade_level_id:
                 school.lowest_grade_level_id = grade._lookup(low)
             if not school.highest_grade_level_id:
                 school.highest_grade_level_id = grade._lookup(high)
+            if not school.phone:  # FASTER's I01 requires it; 555-01xx: fictional
+                school.phone = f"(386) 555-01{int(district.code) % 10}{number}"
         entry = self.env["fl.entry.code"]._lookup("E01")
         rng = random.Random(seed)
         Student = self.env["fl.student"].with_context(tracking_disable=True)
