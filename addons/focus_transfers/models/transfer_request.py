@@ -469,7 +469,11 @@ class FlTransferRequest(models.Model):
         """``peer`` says it decided on these outgoing requests of ours: have
         the refresh cron read their state from it now (nothing else is taken
         from the call). How many of them are ours to refresh."""
-        ids = [int(r) for r in map(str, references) if r.isdigit() and len(r) < 10]
+        ids = [
+            int(r)
+            for r in map(str, references)
+            if r.isascii() and r.isdigit() and len(r) < 10  # an id, not "²"
+        ]
         pending = self.sudo().search_count(
             [
                 ("id", "in", ids),

@@ -122,7 +122,8 @@ class TestTransferOutcome(PeerCase):
 
     def test_api_refreshes_only_the_callers_pending_requests(self):
         outgoing, incoming = self._submit()
-        references = [str(outgoing.id), str(incoming.id), "999999999", "9" * 14, "x"]
+        strange = ["999999999", "9" * 14, "x", "²"]  # unknown, too big, not ids
+        references = [str(outgoing.id), str(incoming.id), *strange]
         status, body = self.call(
             "POST", "/requests/decided", {"references": references}
         )
