@@ -36,6 +36,8 @@ SETTINGS = (
 )
 TIMEOUT = 20  # seconds: connecting, the key exchange, each SFTP reply
 KEY_TYPES = ("ssh-", "ecdsa-", "sk-")
+# An RSA host key ("ssh-rsa") is checked through any of its signature schemes.
+RSA_ALGORITHMS = ("rsa-sha2-512", "rsa-sha2-256")
 
 
 class SftpError(UserError):
@@ -132,14 +134,14 @@ class FasterSftp(models.AbstractModel):
         and say which key the server presents (the settings' test)."""
         config = config or self._config()
         host = (config.get("host") or "").strip()
-        port = int(config.get("port") or 22)
+        port = str(config.get("port") or 22).strip()
         username = (config.get("username") or "").strip()
         where = f"{host}:{port}"
-        if not host or not username:
+        if not host or not username or not port.isdigit():
             raise SftpError(
                 self.env._(
-                    "FASTER SFTP: set the server's host and user name in Settings > "
-                    "Students > FASTER."
+                    "FASTER SFTP: set the server's host, port and user name in "
+                    "Settings > Students > FASTER."
                 )
             )
         expected = _configured_key(config.get("host_key"))
@@ -163,7 +165,7 @@ class FasterSftp(models.AbstractModel):
                     ),
                 )
         try:
-            sock = socket.create_connection((host, port), timeout=TIMEOUT)
+            sock = socket.create_connection((host, int(port)), timeout=TIMEOUT)
         except OSError as error:
             raise self._error(
                 where,
@@ -171,6 +173,21 @@ class FasterSftp(models.AbstractModel):
             ) from None
         transport = paramiko.Transport(sock)
         transport.banner_timeout = transport.auth_timeout = TIMEOUT
+        if expected:  # ask for the configured key, when the server has several
+            options = transport.get_security_options()
+            wanted = RSA_ALGORITHMS if expected[0] == "ssh-rsa" else (expected[0],)
+            wanted = tuple(kind for kind in wanted if kind in options.key_types)
+            if not wanted:
+                transport.close()
+                raise self._error(
+                    where,
+                    self.env._(
+                        "the Host Key is of type %(kind)s; use the server's "
+                        "ssh-ed25519, ecdsa-sha2 or ssh-rsa key.",
+                        kind=expected[0],
+                    ),
+                )
+            options.key_types = wanted
         try:
             transport.start_client(timeout=TIMEOUT)
             presented = transport.get_remote_server_key()

@@ -129,12 +129,15 @@ class SftpServer:
     """``with SftpServer(root, password="...") as server:`` listens on
     127.0.0.1:``server.port`` until the block ends."""
 
-    def __init__(self, root, username="district12", password=None, client_key=None):
+    def __init__(
+        self, root, username="district12", password=None, client_key=None, more_keys=()
+    ):
         self.root = root
         self.username = username
         self.password = password
         self.client_key = client_key
         self.host_key = paramiko.ECDSAKey.generate()
+        self.host_keys = [self.host_key, *more_keys]  # as OpenSSH has several
         self.connections = 0
         self._listener = socket.create_server(("127.0.0.1", 0))
         self._listener.settimeout(0.2)
@@ -167,7 +170,8 @@ class SftpServer:
             self.connections += 1
             transport = paramiko.Transport(connection)
             transport.set_log_channel(SERVER_LOG)
-            transport.add_server_key(self.host_key)
+            for key in self.host_keys:
+                transport.add_server_key(key)
             transport.set_subsystem_handler(
                 "sftp", paramiko.SFTPServer, _Folder, self.root
             )

@@ -106,6 +106,24 @@ class TestFasterSftp(FasterCase):
         self.assertIn("Host Key", row.error_message)
         self.assertEqual(self.server.connections, 0)
 
+    def test_the_configured_key_is_asked_for_among_several(self):
+        """A server with several host keys (OpenSSH has RSA, ECDSA, Ed25519):
+        the configured one is checked, whichever the client would prefer."""
+        rsa = paramiko.RSAKey.generate(2048)
+        server = self.start_server(password=PASSWORD, more_keys=[rsa])
+        self.configure(server, sftp_host_key=f"sftp.example {key_line(rsa)}")
+        row = self.queue()
+        self.run_cron()
+        self.assertEqual(row.status, "sent", row.error_message)
+
+    def test_a_host_key_of_a_retired_type_is_refused_before_connecting(self):
+        row = self.queue()
+        self.configure(sftp_host_key="ssh-dss AAAAB3NzaC1kc3MAAACBAP")
+        self.run_cron()
+        self.assertEqual(row.status, "error")
+        self.assertIn("type ssh-dss", row.error_message)
+        self.assertEqual(self.uploaded(), [])
+
     def test_wrong_password_is_refused(self):
         row = self.queue()
         self.configure(sftp_password="not-the-password")
