@@ -116,7 +116,7 @@ class TestFasterSftp(FasterCase):
         self.run_cron()
         self.assertEqual(row.status, "sent", row.error_message)
 
-    def test_a_host_key_of_a_retired_type_is_refused_before_connecting(self):
+    def test_a_host_key_of_a_retired_type_is_a_clear_error(self):
         row = self.queue()
         self.configure(sftp_host_key="ssh-dss AAAAB3NzaC1kc3MAAACBAP")
         self.run_cron()
