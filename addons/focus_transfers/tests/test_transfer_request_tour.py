@@ -9,6 +9,7 @@ import datetime
 from odoo.tests import HttpCase, tagged
 
 from .self_peer import SelfPeerMixin
+from .test_transfer_import import grant_import_rights
 
 
 class RequestTourCase(SelfPeerMixin, HttpCase):
@@ -144,3 +145,23 @@ class TestTransferRequestTours(RequestTourCase):
         (incoming | outgoing).invalidate_recordset()
         self.assertEqual(outgoing.state, "cancelled")
         self.assertEqual(incoming.state, "cancelled")
+
+    def test_outcome_and_import_tour(self):
+        """The prior district (this server, over HTTP) approves and tells us:
+        Outgoing Requests shows it approved with the registrar's activity;
+        Import data imports the records and the activity is done."""
+        self._self_peer()
+        admin = self.env.ref("base.user_admin")
+        grant_import_rights(self.env, admin)
+        student = self._mover("Rowan", "Ashgrove", "1299001004")
+        student.enrollment_ids.with_user(admin).action_submit_transfer_request()
+        incoming, outgoing = self._requests(student)
+        incoming.action_approve()
+        Request = self.env["fl.transfer.request"]
+        Request._cron_send_outcomes()  # both ends are this server
+        Request._cron_refresh_outgoing()
+        self.start_tour("/odoo", "fl_transfer_outcome_import", login="admin")
+        self.env.invalidate_all()
+        self.assertEqual(outgoing.state, "approved")
+        self.assertFalse(outgoing.activity_ids)
+        self.assertEqual(len(student.transfer_import_log_ids), 1)

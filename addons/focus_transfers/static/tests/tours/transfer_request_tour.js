@@ -73,3 +73,36 @@ registry.category("web_tour.tours").add("fl_transfer_submit", {
         },
     ],
 });
+
+registry.category("web_tour.tours").add("fl_transfer_outcome_import", {
+    url: "/odoo/action-focus_transfers.fl_transfer_request_action_outgoing",
+    steps: () => [
+        {
+            content: "The outgoing request came back approved by itself",
+            trigger: ".o_list_view .o_data_row:contains(Approved) .o_data_cell[name=student_name]:contains(Ashgrove, Rowan)",
+            run: "click",
+        },
+        {
+            content: "The registrar's activity says so",
+            trigger: ".o-mail-Activity:contains(Approved by 61)",
+        },
+        {
+            content: "Import data, where the activity leads",
+            trigger: ".o_form_view .o_statusbar_buttons button[name=action_open_transfer_import]",
+            run: "click",
+        },
+        {
+            content: "The import wizard previews the records of district 61",
+            trigger: ".modal .modal-title:contains(Import from 61)",
+        },
+        {
+            content: "Import",
+            trigger: ".modal button[name=action_import]",
+            run: "click",
+        },
+        {
+            content: "The pop-up closes, the activity is done",
+            trigger: "body:not(:has(.modal)) .o_form_view:not(:has(.o-mail-Activity))",
+        },
+    ],
+});
