@@ -6,6 +6,7 @@ created_datetime); the scheduled action *Outgoing MSIX FASTER Responses*
 turns each Pending row into the student's FASTER transcript.
 """
 
+import datetime
 import logging
 import time
 from pathlib import Path
@@ -33,6 +34,10 @@ STATUSES = [
     ("error", "Error"),
 ]
 DEFAULT_BATCH_SIZE = 100
+# An upload that failed for a passing reason (the SFTP server down) is tried
+# again by itself, after 15, 30, 60 and 120 minutes; then it is an Error.
+MAX_UPLOAD_ATTEMPTS = 5
+FIRST_UPLOAD_WAIT = datetime.timedelta(minutes=15)
 PARAM = "faster_export."
 
 
@@ -113,6 +118,15 @@ class FasterRequest(models.Model):
     record_count = fields.Integer(readonly=True)
     error_message = fields.Text(readonly=True)
     attempts = fields.Integer(readonly=True)
+    upload_attempts = fields.Integer(
+        readonly=True, copy=False, help="Failed uploads since the last success."
+    )
+    retry_after = fields.Datetime(
+        string="Next Attempt",
+        readonly=True,
+        copy=False,
+        help="A Pending request whose upload failed waits until then.",
+    )
     sent_datetime = fields.Datetime(string="Sent On", readonly=True)
 
     def init(self):
@@ -265,9 +279,11 @@ class FasterRequest(models.Model):
     # -- actions ----------------------------------------------------------------
 
     def action_retry(self):
-        """Back to Pending: the next run of the job sends it again."""
+        """Back to Pending: the next run of the job sends it again (a request
+        waiting to retry an upload: now)."""
         for row in self:
-            if row.status not in ("error", "sent", "processing"):
+            waiting = row.status == "pending" and row.retry_after
+            if row.status not in ("error", "sent", "processing") and not waiting:
                 raise UserError(
                     self.env._(
                         "%(row)s is %(status)s: only a request in error, stuck in "
@@ -294,7 +310,14 @@ class FasterRequest(models.Model):
                         row=row.display_name,
                     )
                 )
-        self.write({"status": "pending", "error_message": False})
+        self.write(
+            {
+                "status": "pending",
+                "error_message": False,
+                "retry_after": False,
+                "upload_attempts": 0,
+            }
+        )
         return True
 
     def action_download(self):
@@ -338,7 +361,7 @@ class FasterRequest(models.Model):
             self._process_batch(rows)
             done += len(rows)
             batches += 1
-        remaining = self.search_count([("status", "=", "pending")])
+        remaining = self.search_count(self._due_domain())
         if done:
             _logger.info(
                 "Outgoing MSIX FASTER Responses: %s transcript(s) processed in "
@@ -351,6 +374,16 @@ class FasterRequest(models.Model):
         return done
 
     @api.model
+    def _due_domain(self):
+        """Pending rows the job may take now (not waiting to retry)."""
+        return [
+            ("status", "=", "pending"),
+            "|",
+            ("retry_after", "=", False),
+            ("retry_after", "<=", fields.Datetime.now()),
+        ]
+
+    @api.model
     def _lock_pending_batch(self, size):
         """Pending rows nobody else holds, locked until this transaction ends."""
         self.env.flush_all()
@@ -360,11 +393,12 @@ class FasterRequest(models.Model):
                     """
                     SELECT id FROM faster_requests
                      WHERE status = 'pending'
+                       AND (retry_after IS NULL OR retry_after <= %s)
                      ORDER BY created_datetime, id
                      LIMIT %s
                      FOR UPDATE SKIP LOCKED
                     """,
-                    [size],
+                    [fields.Datetime.now(), size],
                     log_exceptions=False,
                 )
                 ids = [row[0] for row in self.env.cr.fetchall()]
@@ -420,6 +454,35 @@ class FasterRequest(models.Model):
         count = write_records(path, records)
         return {"records": records, "name": name, "path": str(path), "count": count}
 
+    def _outcome_values(self, outcome, now):
+        """The row's new status: Sent; Error; or, for an upload that failed
+        for a passing reason, Pending again until its next attempt."""
+        self.ensure_one()
+        values = {"attempts": self.attempts + 1, "retry_after": False}
+        error = outcome.get("error")
+        if not error:
+            values.update(status="sent", sent_datetime=now, error_message=False)
+            values["upload_attempts"] = 0
+            return values
+        values.update(status="error", sent_datetime=False, error_message=error)
+        if "transient" not in outcome:  # not an upload: a transcript's error
+            return values
+        tried = values["upload_attempts"] = self.upload_attempts + 1
+        values["error_message"] = self.env._(
+            "%(error)s (upload attempt %(tried)s of %(most)s)",
+            error=error,
+            tried=tried,
+            most=MAX_UPLOAD_ATTEMPTS,
+        )
+        if outcome["transient"] and tried < MAX_UPLOAD_ATTEMPTS:
+            retry_after = now + FIRST_UPLOAD_WAIT * 2 ** (tried - 1)
+            values.update(status="pending", retry_after=retry_after)
+            values["error_message"] += " " + self.env._(
+                "Tried again by itself after %s (UTC); Retry sends it now.",
+                fields.Datetime.to_string(retry_after),
+            )
+        return values
+
     def _store_outcomes(self, rows, outcomes):
         """Sent, or Error with its message; a written file is kept on the row
         (attachment, name, path) either way: one not uploaded can still be
@@ -459,15 +522,7 @@ class FasterRequest(models.Model):
                 }
             )
         for row in rows:
-            error = outcomes[row.id].get("error")
-            row.write(
-                {
-                    "status": "error" if error else "sent",
-                    "sent_datetime": False if error else now,
-                    "error_message": error or False,
-                    "attempts": row.attempts + 1,
-                }
-            )
+            row.write(row._outcome_values(outcomes[row.id], now))
         if rows - good:
             _logger.info(
                 "Outgoing MSIX FASTER Responses: %s transcript(s) in error: %s",

@@ -42,7 +42,13 @@ RSA_ALGORITHMS = ("rsa-sha2-512", "rsa-sha2-256")
 
 class SftpError(UserError):
     """The FASTER SFTP server is not reachable, refused us, or failed: the
-    message says which server and what happened."""
+    message says which server and what happened. ``transient``: worth trying
+    again later by itself (the server down, the connection lost), unlike a
+    refused password or host key, which need the administrator."""
+
+    def __init__(self, message, transient=False):
+        super().__init__(message)
+        self.transient = transient
 
 
 def key_line(key):
@@ -117,13 +123,14 @@ class FasterSftp(models.AbstractModel):
         params = self.env["ir.config_parameter"].sudo()
         return {key: params.get_param(f"{PARAM}sftp_{key}") or "" for key in SETTINGS}
 
-    def _error(self, where, message):
+    def _error(self, where, message, transient=False):
         return SftpError(
             self.env._(
                 "FASTER SFTP server %(where)s: %(message)s",
                 where=where,
                 message=message,
-            )
+            ),
+            transient=transient,
         )
 
     @api.model
@@ -170,6 +177,7 @@ class FasterSftp(models.AbstractModel):
             raise self._error(
                 where,
                 self.env._("cannot connect (%s).", error.strerror or error),
+                transient=True,
             ) from None
         transport = paramiko.Transport(sock)
         transport.banner_timeout = transport.auth_timeout = TIMEOUT
@@ -227,7 +235,9 @@ class FasterSftp(models.AbstractModel):
             ) from None
         except (paramiko.SSHException, OSError, EOFError) as error:
             raise self._error(
-                where, self.env._("failed (%s).", str(error) or type(error).__name__)
+                where,
+                self.env._("failed (%s).", str(error) or type(error).__name__),
+                transient=True,
             ) from None
         finally:
             transport.close()
@@ -237,7 +247,8 @@ class FasterSftp(models.AbstractModel):
         """Upload the files of ``outcomes`` (row id -> outcome, as
         faster.request._build_and_write gives them) over one connection, when
         delivery is by SFTP. An outcome whose file is not uploaded gets an
-        error that says why; its file stays written, for a Retry."""
+        error that says why (and whether to try again by itself); its file
+        stays written."""
         files = [outcome for outcome in outcomes.values() if "error" not in outcome]
         if not files or not self._enabled():
             return
@@ -251,11 +262,11 @@ class FasterSftp(models.AbstractModel):
             for outcome in files:
                 if "uploaded_to" not in outcome:  # kept, with its file
                     outcome["error"] = self.env._(
-                        "Written to %(path)s but not uploaded: %(error)s Retry "
-                        "sends it again.",
+                        "Written to %(path)s but not uploaded: %(error)s",
                         path=outcome["path"],
                         error=error.args[0],
                     )
+                    outcome["transient"] = error.transient
             _logger.info("FASTER SFTP delivery stopped: %s", error.args[0])
 
     @api.model

@@ -3,6 +3,7 @@ transmitted electronically to the receiving district through the FASTER
 system"; since 2024-25 FASTER files travel through the FDOE SFTP server),
 tested against a real SFTP server on loopback (sftp_server.py)."""
 
+import datetime
 import io
 import shutil
 import tempfile
@@ -12,6 +13,7 @@ import paramiko
 
 from odoo.tests import tagged
 
+from ..models.faster_request import MAX_UPLOAD_ATTEMPTS
 from .common import TODAY, FasterCase
 from .sftp_server import SftpServer, key_line
 
@@ -75,19 +77,54 @@ class TestFasterSftp(FasterCase):
         self.assertEqual(self.uploaded(), sorted(rows.mapped("file_name")))
         self.assertEqual(self.server.connections, 1, "one connection a batch")
 
-    def test_server_down_is_an_error_that_says_so_then_retry_sends(self):
+    def test_server_down_waits_and_tries_again_by_itself(self):
         row = self.queue()
         self.configure(sftp_port="9")  # nobody listens there
         self.run_cron()
-        self.assertEqual(row.status, "error")
+        self.assertEqual(row.status, "pending", "to be sent again")
+        self.assertTrue(row.retry_after)
         self.assertIn("127.0.0.1:9", row.error_message)
         self.assertIn("not uploaded", row.error_message)
+        self.assertIn("attempt 1 of 5", row.error_message)
         self.assertTrue(Path(row.file_path).exists(), "the file stays written")
+        # not again before its time, even though the job runs again
+        self.configure()
+        self.run_cron()
+        self.assertEqual((row.status, row.attempts), ("pending", 1))
+        self.assertEqual(self.server.connections, 0)
+        # its time has come: sent
+        row.retry_after = datetime.datetime(2020, 1, 1)
+        self.run_cron()
+        self.assertEqual(row.status, "sent", row.error_message)
+        self.assertFalse(row.retry_after)
+        self.assertFalse(row.error_message)
+        self.assertEqual(self.uploaded(), [row.file_name])
+
+    def test_after_the_last_attempt_it_is_an_error_retry_sends_it(self):
+        row = self.queue()
+        self.configure(sftp_port="9")
+        for attempt in range(1, MAX_UPLOAD_ATTEMPTS + 1):
+            row.retry_after = False  # as if each wait were over
+            self.run_cron()
+            self.assertEqual(row.attempts, attempt)
+        self.assertEqual(row.status, "error")
+        self.assertFalse(row.retry_after)
+        self.assertIn(f"attempt {MAX_UPLOAD_ATTEMPTS} of", row.error_message)
         self.configure()
         row.action_retry()
         self.run_cron()
         self.assertEqual(row.status, "sent", row.error_message)
-        self.assertEqual(self.uploaded(), [row.file_name])
+
+    def test_retry_now_on_a_waiting_request(self):
+        row = self.queue()
+        self.configure(sftp_port="9")
+        self.run_cron()
+        self.assertTrue(row.retry_after)
+        self.configure()
+        row.action_retry()  # the administrator does not wait
+        self.assertFalse(row.retry_after)
+        self.run_cron()
+        self.assertEqual(row.status, "sent", row.error_message)
 
     def test_a_server_with_another_host_key_gets_nothing(self):
         row = self.queue()
