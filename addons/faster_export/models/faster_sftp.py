@@ -199,28 +199,26 @@ class FasterSftp(models.AbstractModel):
         try:
             transport.start_client(timeout=TIMEOUT)
             presented = transport.get_remote_server_key()
-            if not expected:  # probing: say which key to check with FDOE
-                raise self._error(
-                    where,
-                    self.env._(
+            if (presented.get_name(), presented.get_base64()) != expected:
+                shown = {
+                    "key": key_line(presented),
+                    "fingerprint": fingerprint(presented),
+                }
+                if not expected:  # probing: say which key to check with FDOE
+                    message = self.env._(
                         "no Host Key is set. The server presents the host key "
                         "%(key)s (%(fingerprint)s): if FDOE confirms it, set it as "
                         "the Host Key.",
-                        key=key_line(presented),
-                        fingerprint=fingerprint(presented),
-                    ),
-                )
-            if (presented.get_name(), presented.get_base64()) != expected:
-                raise self._error(
-                    where,
-                    self.env._(
+                        **shown,
+                    )
+                else:
+                    message = self.env._(
                         "the server presents the host key %(key)s (%(fingerprint)s), "
                         "not the Host Key set in Settings > Students > FASTER: nothing "
                         "was sent. If FDOE confirms this key, set it as the Host Key.",
-                        key=key_line(presented),
-                        fingerprint=fingerprint(presented),
-                    ),
-                )
+                        **shown,
+                    )
+                raise self._error(where, message)
             if pkey is not None:
                 transport.auth_publickey(username, pkey)
             else:

@@ -47,6 +47,14 @@ class PeerCase(SisCase, HttpCase):
             ._generate(None, "peer test", None)
         )
 
+    def submit(self, user):
+        """Submit Focus Transfer Request as ``user``: our outgoing request and
+        the incoming one the peer (this server) recorded."""
+        action = self.enrollment.with_user(user).action_submit_transfer_request()
+        self.env.invalidate_all()
+        outgoing = self.env["fl.transfer.request"].browse(action["res_id"])
+        return outgoing, outgoing.browse(int(outgoing.remote_reference))
+
     def call(self, method, path, body=None, key=None, raw=None):
         """(status, decoded JSON) of a real HTTP call to our peer API."""
         headers = {"Content-Type": "application/json"}

@@ -22,14 +22,7 @@ class TestPeerClient(PeerCase):
         )
 
     def _submit(self, user=None):
-        action = self.enrollment.with_user(user or self.registrar)
-        action = action.action_submit_transfer_request()
-        self.env.invalidate_all()
-        outgoing = self.env["fl.transfer.request"].browse(action["res_id"])
-        incoming = self.env["fl.transfer.request"].browse(
-            int(outgoing.remote_reference)
-        )
-        return outgoing, incoming
+        return self.submit(user or self.registrar)
 
     def _requests(self):
         return self.env["fl.transfer.request"].search(

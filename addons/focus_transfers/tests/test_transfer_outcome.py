@@ -23,12 +23,7 @@ class TestTransferOutcome(PeerCase):
         )
 
     def _submit(self):
-        action = self.enrollment.with_user(self.registrar)
-        action = action.action_submit_transfer_request()
-        self.env.invalidate_all()
-        outgoing = self.env["fl.transfer.request"].browse(action["res_id"])
-        incoming = outgoing.browse(int(outgoing.remote_reference))
-        return outgoing, incoming
+        return self.submit(self.registrar)
 
     def _triggers(self, xmlid):
         cron = self.env.ref(xmlid)
