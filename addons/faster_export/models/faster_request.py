@@ -26,6 +26,7 @@ REQUEST_TYPES = [
     ("outgoing_transfer", "Outgoing transfer"),
     ("manual", "Manual transcript"),
     ("reply", "Reply to a FASTER request"),
+    ("transcript_request", "Request for a transcript (R01)"),
 ]
 STATUSES = [
     ("pending", "Pending"),
@@ -180,12 +181,10 @@ class FasterRequest(models.Model):
 
     @api.model
     def _message_type_for(self, request_type):
-        code = (
-            "S01"
-            if request_type == "reply"
-            else self.env["ir.config_parameter"]
-            .sudo()
-            .get_param(PARAM + "unsolicited_message_type", "Q01")
+        code = {"reply": "S01", "transcript_request": "R01"}.get(
+            request_type
+        ) or self.env["ir.config_parameter"].sudo().get_param(
+            PARAM + "unsolicited_message_type", "Q01"
         )
         return self.env["fl.message.type"]._lookup(code, raise_if_missing=False)
 

@@ -396,6 +396,8 @@ class TranscriptBuilder:
         if not student:
             return [self._unidentified(row)]
         school = self.schools[row.id] = self._school(student)
+        if row.request_type == "transcript_request":  # R01: a header alone
+            return [self._encoded_header(row, student, school)]
         prefix = {
             "student_number": student.florida_student_id or None,
             "district": self.settings.district,
@@ -441,6 +443,13 @@ class TranscriptBuilder:
             test_indicator=self.settings.test_indicator,
             section_b=row.request_header[3:256].rstrip() or None,
         )
+        try:
+            return encode("I00", {k: v for k, v in values.items() if v is not None})
+        except FasterError as error:
+            raise FasterError(f"record 1 (I00): {error}") from None
+
+    def _encoded_header(self, row, student, school):
+        values = self._header(row, student, school)
         try:
             return encode("I00", {k: v for k, v in values.items() if v is not None})
         except FasterError as error:
