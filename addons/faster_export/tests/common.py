@@ -7,6 +7,8 @@ import shutil
 import tempfile
 from pathlib import Path
 
+from odoo.tests import new_test_user
+
 from odoo.addons.focus_transfers.tests.common import SisCase
 
 # A fixed "today" in the past: the history's last year (2025-2026) is the
@@ -33,6 +35,18 @@ class FasterCase(SisCase):
             school_year_id=cls.current_year.id, day=datetime.date(2025, 8, 12)
         )
         cls.Request = cls.env["faster.request"]
+
+    @classmethod
+    def faster_users(cls, prefix):
+        """(a user with the Send and Retry right, a user with View only)."""
+        return tuple(
+            new_test_user(
+                cls.env,
+                login=f"{prefix}_{role}",
+                groups=f"faster_export.group_faster_{role}",
+            )
+            for role in ("send", "view")
+        )
 
     @classmethod
     def make_student(cls, first, last, number, history=True, **extra):

@@ -5,7 +5,7 @@ import base64
 import datetime
 
 from odoo.exceptions import AccessError, UserError, ValidationError
-from odoo.tests import HttpCase, new_test_user, tagged
+from odoo.tests import HttpCase, tagged
 
 from ..faster import decode, encode, read_records
 from .common import TODAY, FasterCase
@@ -32,12 +32,7 @@ class TestFasterReply(FasterCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.sender = new_test_user(
-            cls.env, login="fx_reply_sender", groups="faster_export.group_faster_send"
-        )
-        cls.viewer = new_test_user(
-            cls.env, login="fx_reply_viewer", groups="faster_export.group_faster_view"
-        )
+        cls.sender, cls.viewer = cls.faster_users("fx_reply")
         cls.env["fl.academic.demo"].build_history(
             cls.student, years=2, ese=False, incident=False, today=TODAY
         )

@@ -5,7 +5,7 @@ ago, and the way to any district that is not on the Focus Transfers network."""
 import base64
 
 from odoo.exceptions import AccessError, UserError
-from odoo.tests import new_test_user, tagged
+from odoo.tests import tagged
 
 from ..faster import decode, read_records, validate_transcript
 from .common import FasterCase
@@ -16,12 +16,7 @@ class TestFasterTranscriptRequest(FasterCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.sender = new_test_user(
-            cls.env, login="fx_r01_sender", groups="faster_export.group_faster_send"
-        )
-        cls.viewer = new_test_user(
-            cls.env, login="fx_r01_viewer", groups="faster_export.group_faster_view"
-        )
+        cls.sender, cls.viewer = cls.faster_users("fx_r01")
         cls.enrollment.prior_district_id = cls.other_district
 
     def requests(self):
