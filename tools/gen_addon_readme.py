@@ -18,6 +18,7 @@ FRAGMENTS = [
     ("INSTALL", "Installation"),
     ("CONFIGURE", "Configuration"),
     ("USAGE", "Usage"),
+    ("SECURITY", "Security"),
     ("ROADMAP", "Known issues / Roadmap"),
     ("DEVELOP", "Development"),
     ("HISTORY", "Changelog"),
