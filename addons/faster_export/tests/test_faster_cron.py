@@ -237,7 +237,7 @@ class TestFasterCron(FasterCase):
 
     def test_one_file_name_a_request_and_no_leftovers(self):
         """Send Again writes the request's file under the same name (an
-        atomic replace) and removes the temporary file a killed run left
+        atomic replace), whatever the settings now say, and removes the temporary file a killed run left
         while writing it (the codec's ``.NAME.`` and 8 characters)."""
         row = self.queue()
         self.run_cron()
@@ -247,6 +247,9 @@ class TestFasterCron(FasterCase):
         os.close(fd)
         other = self.outbound / f".{name}.keep"  # not the codec's: not ours
         other.write_bytes(b"x")
+        self.env["ir.config_parameter"].sudo().set_param(
+            "faster_export.file_name_pattern", "{student_number}_{request_id}.dat"
+        )  # for new requests: this one keeps its name
         row.action_retry()
         self.run_cron()
         self.assertEqual((row.status, row.attempts), ("sent", 2), row.error_message)
