@@ -237,8 +237,9 @@ class TestFasterCron(FasterCase):
 
     def test_one_file_name_a_request_and_no_leftovers(self):
         """Send Again writes the request's file under the same name (an
-        atomic replace), whatever the settings now say, and removes the temporary file a killed run left
-        while writing it (the codec's ``.NAME.`` and 8 characters)."""
+        atomic replace), whatever the settings now say, and removes the
+        temporary file a killed run left while writing it (the codec's
+        ``.NAME.`` and 8 characters)."""
         row = self.queue()
         self.run_cron()
         name = row.file_name
