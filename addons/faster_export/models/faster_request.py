@@ -18,7 +18,7 @@ import psycopg2
 from psycopg2 import errorcodes, errors
 
 from odoo import api, fields, models, tools
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
 
 from ..faster import FasterError, validate_transcript, write_records
 from . import transcript
@@ -45,6 +45,12 @@ FIRST_UPLOAD_WAIT = datetime.timedelta(minutes=15)
 PARAM = "faster_export."
 # The codec's temporary file for NAME while it writes it (faster.write_records).
 PARTIAL_FILE = re.compile(r"\.(.+)\.[a-z0-9_]{8}")
+# What a user may change on a request over any route (the web client saves
+# the form through the same RPC): its message type, before it is sent. The
+# status and what follows from processing change in this model's own methods.
+USER_WRITABLE = frozenset({"message_type_id"})
+USER_WRITABLE_STATUSES = ("pending", "error")
+
 
 class FasterRequest(models.Model):
     _name = "faster.request"
@@ -179,6 +185,58 @@ class FasterRequest(models.Model):
             and bool(self.request_header)
         )
 
+    # -- CRUD: the queue changes through this model's methods -----------------
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        """Rows are queued by ``_queue`` (approvals, the send and reply
+        wizards), never created directly: a row created as Sent, or for any
+        student and district without the wizard's checks, is refused."""
+        self._check_system(self.env._("create a FASTER request"))
+        return super().create(vals_list)
+
+    def write(self, vals):
+        if not self.env.su:
+            refused = set(vals) - USER_WRITABLE
+            if refused:
+                self._check_system(
+                    self.env._(
+                        "change %(fields)s of a FASTER request",
+                        fields=", ".join(
+                            sorted(
+                                self._fields[name].string
+                                if name in self._fields
+                                else name
+                                for name in refused
+                            )
+                        ),
+                    )
+                )
+            if self.filtered(lambda row: row.status not in USER_WRITABLE_STATUSES):
+                raise AccessError(
+                    self.env._(
+                        "The message type of a FASTER request changes only while "
+                        "it is pending or in error."
+                    )
+                )
+        return super().write(vals)
+
+    def unlink(self):
+        """The queue is the record of what was sent to whom: kept."""
+        self._check_system(self.env._("delete a FASTER request"))
+        return super().unlink()
+
+    def _check_system(self, what):
+        if not self.env.su:
+            raise AccessError(
+                self.env._(
+                    "You cannot %(what)s: the queue changes only through its "
+                    "actions (Send FASTER Transcript, Answer FASTER Requests, "
+                    "Retry) and the Outgoing MSIX FASTER Responses job.",
+                    what=what,
+                )
+            )
+
     @api.model
     def _default_message_type(self):
         return self._message_type_for("outgoing_transfer")
@@ -283,7 +341,8 @@ class FasterRequest(models.Model):
 
     def action_retry(self):
         """Back to Pending: the next run of the job sends it again (a request
-        waiting to retry an upload: now)."""
+        waiting to retry an upload: now). Needs the Send and Retry right."""
+        self.check_access("write")
         for row in self:
             waiting = row.status == "pending" and row.retry_after
             if row.status not in ("error", "sent", "processing") and not waiting:
@@ -313,7 +372,7 @@ class FasterRequest(models.Model):
                         row=row.display_name,
                     )
                 )
-        self.write(
+        self.sudo().write(
             {
                 "status": "pending",
                 "error_message": False,
