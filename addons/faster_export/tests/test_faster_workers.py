@@ -293,8 +293,15 @@ class TestFasterWorkers(TransactionCase):
             *("--addons-path", config["addons_path"], "--data-dir", config["data_dir"]),
             *("--log-level", "warn"),
         ]
+        environ = dict(os.environ)
+        environ.pop("ODOO_PGAPPNAME", None)  # its sessions named odoo-<pid>
         process = subprocess.Popen(
-            command, stdin=subprocess.PIPE, stdout=output, stderr=output, text=True
+            command,
+            stdin=subprocess.PIPE,
+            stdout=output,
+            stderr=output,
+            text=True,
+            env=environ,
         )
         process.output = output
         process.stdin.write(JOB.format(batch_size=batch_size))
@@ -358,7 +365,10 @@ class TestFasterWorkers(TransactionCase):
             blocker.execute("LOCK TABLE ir_attachment IN SHARE MODE")
             job = self._start_job(batch_size=2)
             self._wait_for(
-                lambda: self._sessions(job, waiting_for_lock=True),
+                lambda: (
+                    len(self._files(self.outbound)) == 2
+                    and self._sessions(job, waiting_for_lock=True)
+                ),
                 "job waiting to store its first batch",
                 job,
             )
