@@ -6,8 +6,11 @@ created_datetime); the scheduled action *Outgoing MSIX FASTER Responses*
 turns each Pending row into the student's FASTER transcript.
 """
 
+import contextlib
 import datetime
 import logging
+import os
+import re
 import time
 from pathlib import Path
 
@@ -15,7 +18,7 @@ import psycopg2
 from psycopg2 import errorcodes, errors
 
 from odoo import api, fields, models, tools
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
 
 from ..faster import FasterError, validate_transcript, write_records
 from . import transcript
@@ -40,6 +43,13 @@ DEFAULT_BATCH_SIZE = 100
 MAX_UPLOAD_ATTEMPTS = 5
 FIRST_UPLOAD_WAIT = datetime.timedelta(minutes=15)
 PARAM = "faster_export."
+# The codec's temporary file for NAME while it writes it (faster.write_records).
+PARTIAL_FILE = re.compile(r"\.(.+)\.[a-z0-9_]{8}")
+# What a user may change on a request over any route (the web client saves
+# the form through the same RPC): its message type, before it is sent. The
+# status and what follows from processing change in this model's own methods.
+USER_WRITABLE = frozenset({"message_type_id"})
+USER_WRITABLE_STATUSES = ("pending", "error")
 
 
 class FasterRequest(models.Model):
@@ -175,6 +185,58 @@ class FasterRequest(models.Model):
             and bool(self.request_header)
         )
 
+    # -- CRUD: the queue changes through this model's methods -----------------
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        """Rows are queued by ``_queue`` (approvals, the send and reply
+        wizards), never created directly: a row created as Sent, or for any
+        student and district without the wizard's checks, is refused."""
+        self._check_system(self.env._("create a FASTER request"))
+        return super().create(vals_list)
+
+    def write(self, vals):
+        if not self.env.su:
+            refused = set(vals) - USER_WRITABLE
+            if refused:
+                self._check_system(
+                    self.env._(
+                        "change %(fields)s of a FASTER request",
+                        fields=", ".join(
+                            sorted(
+                                self._fields[name].string
+                                if name in self._fields
+                                else name
+                                for name in refused
+                            )
+                        ),
+                    )
+                )
+            if self.filtered(lambda row: row.status not in USER_WRITABLE_STATUSES):
+                raise AccessError(
+                    self.env._(
+                        "The message type of a FASTER request changes only while "
+                        "it is pending or in error."
+                    )
+                )
+        return super().write(vals)
+
+    def unlink(self):
+        """The queue is the record of what was sent to whom: kept."""
+        self._check_system(self.env._("delete a FASTER request"))
+        return super().unlink()
+
+    def _check_system(self, what):
+        if not self.env.su:
+            raise AccessError(
+                self.env._(
+                    "You cannot %(what)s: the queue changes only through its "
+                    "actions (Send FASTER Transcript, Answer FASTER Requests, "
+                    "Retry) and the Outgoing MSIX FASTER Responses job.",
+                    what=what,
+                )
+            )
+
     @api.model
     def _default_message_type(self):
         return self._message_type_for("outgoing_transfer")
@@ -279,7 +341,8 @@ class FasterRequest(models.Model):
 
     def action_retry(self):
         """Back to Pending: the next run of the job sends it again (a request
-        waiting to retry an upload: now)."""
+        waiting to retry an upload: now). Needs the Send and Retry right."""
+        self.check_access("write")
         for row in self:
             waiting = row.status == "pending" and row.retry_after
             if row.status not in ("error", "sent", "processing") and not waiting:
@@ -309,7 +372,7 @@ class FasterRequest(models.Model):
                         row=row.display_name,
                     )
                 )
-        self.write(
+        self.sudo().write(
             {
                 "status": "pending",
                 "error_message": False,
@@ -419,14 +482,16 @@ class FasterRequest(models.Model):
         the history's length); each row in its own savepoint, so a transcript
         that fails leaves the others of the batch untouched.
         """
+        rows = rows.sudo()
         settings = self._settings()
         rows.write({"status": "processing"})
         builder = transcript.TranscriptBuilder(self.env, settings, rows)
+        partials = self._partial_files(settings.outbound_dir)
         outcomes = {}
         for row in rows:
             try:
                 with self.env.cr.savepoint(flush=False):
-                    outcomes[row.id] = row._build_and_write(builder, settings)
+                    outcomes[row.id] = row._build_and_write(builder, settings, partials)
             except (FasterError, UserError, OSError, ValueError) as error:
                 outcomes[row.id] = {"error": str(error)}
             except Exception as error:  # a bug must not stop the batch
@@ -435,7 +500,7 @@ class FasterRequest(models.Model):
         self.env["faster.sftp"]._deliver(outcomes)
         self._store_outcomes(rows, outcomes)
 
-    def _build_and_write(self, builder, settings):
+    def _build_and_write(self, builder, settings, partials):
         """Outcome of one row: its file and attachment, or its located errors."""
         self.ensure_one()
         records = builder.records_for(self)
@@ -446,12 +511,42 @@ class FasterRequest(models.Model):
             if len(issues) > len(shown):
                 lines.append(self.env._("… and %s more", len(issues) - len(shown)))
             return {"error": "\n".join(lines)}
-        name = settings.file_name(
-            self, builder.student_number(self), builder.schools.get(self.id)
-        )
+        name = self._file_name(builder, settings)
         path = Path(settings.outbound_dir) / name
+        for leftover in partials.pop(name, ()):
+            # this run holds the row: nobody else is writing its file
+            _logger.info("FASTER: removing %s, left by an interrupted run", leftover)
+            leftover.unlink(missing_ok=True)
         count = write_records(path, records)
         return {"records": records, "name": name, "path": str(path), "count": count}
+
+    def _file_name(self, builder, settings):
+        """The request's one file name, the same on every attempt: a run
+        killed before its commit leaves the row Pending and its file written;
+        the next run writes the same name again (an atomic replace), never a
+        second file. Its time is when the request was queued; once a file is
+        written, later attempts (Retry, Send Again) keep its name."""
+        if self.file_name:
+            return self.file_name
+        return settings.file_name(
+            self,
+            builder.student_number(self),
+            builder.schools.get(self.id),
+            when=self.created_datetime,
+        )
+
+    @api.model
+    def _partial_files(self, folder):
+        """Target name -> the codec's temporary files for it in ``folder``
+        (``.NAME.`` and 8 random characters): what a killed run left
+        half-written. Listed once a batch."""
+        found = {}
+        with contextlib.suppress(FileNotFoundError):
+            for entry in os.scandir(folder):
+                match = PARTIAL_FILE.fullmatch(entry.name)
+                if match and entry.is_file(follow_symlinks=False):
+                    found.setdefault(match[1], []).append(Path(entry.path))
+        return found
 
     def _outcome_values(self, outcome, now):
         """The row's new status: Sent; Error; or, for an upload that failed

@@ -94,19 +94,49 @@ class Session:
 
     def upload(self, path, name):
         """Put the file under a hidden temporary name, then rename it, so
-        that FASTER's side never picks up half a file. Returns its URL."""
+        that FASTER's side never picks up half a file. Returns its URL.
+
+        Both names are the same on every attempt: after a run killed before
+        its commit, the next one truncates the temporary file it left and
+        replaces the file under the same name — or, when the server already
+        holds that file byte for byte, leaves it alone — never a second
+        file for one request."""
         target = posixpath.join(self.directory, name)
-        partial = posixpath.join(self.directory, f".{name}.part")
-        self.sftp.put(path, partial, confirm=True)
-        try:
-            self.sftp.posix_rename(partial, target)
-        except OSError:  # a server without OpenSSH's posix-rename extension
-            self.sftp.rename(partial, target)
+        if not self._holds(target, path):
+            partial = posixpath.join(self.directory, f".{name}.part")
+            try:
+                self.sftp.put(path, partial, confirm=True)
+                self._replace(partial, target)
+            except BaseException:
+                with contextlib.suppress(OSError, paramiko.SSHException, EOFError):
+                    self.sftp.remove(partial)
+                raise
         try:  # where the server says it is (a relative folder is in the home)
             target = self.sftp.normalize(target)
         except OSError:
             target = posixpath.join("/", target)
         return f"sftp://{self.where}{target}"
+
+    def _holds(self, target, path):
+        """Whether the server's ``target`` has exactly the bytes of ``path``."""
+        with open(path, "rb") as local:
+            data = local.read()
+        try:
+            if self.sftp.stat(target).st_size != len(data):
+                return False
+        except FileNotFoundError:
+            return False
+        with self.sftp.open(target, "rb") as remote:
+            return remote.read() == data
+
+    def _replace(self, partial, target):
+        try:
+            self.sftp.posix_rename(partial, target)
+        except OSError:  # a server without OpenSSH's posix-rename extension,
+            # whose rename refuses an existing name: the earlier copy goes
+            with contextlib.suppress(FileNotFoundError):
+                self.sftp.remove(target)
+            self.sftp.rename(partial, target)
 
 
 class FasterSftp(models.AbstractModel):

@@ -68,6 +68,7 @@ class _Folder(paramiko.SFTPServerInterface):
     def __init__(self, server, root, *args, **kwargs):
         super().__init__(server, *args, **kwargs)
         self.root = root
+        self.sftp_server = server.server
 
     def canonicalize(self, path):
         return posixpath.normpath(posixpath.join("/", path))
@@ -104,6 +105,9 @@ class _Folder(paramiko.SFTPServerInterface):
     def open(self, path, flags, attr):
         def opened(real):
             fd = os.open(real, flags, 0o644)
+            if flags & (os.O_WRONLY | os.O_RDWR) and self.sftp_server.on_write_open:
+                # the file exists, empty: a test may hold the client here
+                self.sftp_server.on_write_open(self.canonicalize(path))
             mode = "wb" if flags & os.O_WRONLY else "r+b" if flags & os.O_RDWR else "rb"
             handle = _Handle(flags)
             handle.filehandle = os.fdopen(fd, mode)
@@ -139,6 +143,9 @@ class SftpServer:
         self.host_key = paramiko.ECDSAKey.generate()
         self.host_keys = [self.host_key, *more_keys]  # as OpenSSH has several
         self.connections = 0
+        # called with the SFTP path of each file opened for writing, once it
+        # exists: a test can see what is written, or hold the client there
+        self.on_write_open = None
         self._listener = socket.create_server(("127.0.0.1", 0))
         self._listener.settimeout(0.2)
         self.port = self._listener.getsockname()[1]
@@ -180,3 +187,18 @@ class SftpServer:
                 transport.start_server(server=_Account(self))
             except (paramiko.SSHException, EOFError, OSError):
                 transport.close()
+
+
+def delivery_params(server, password, **values):
+    """The faster_export.* parameters that deliver to ``server``'s /outgoing."""
+    return {
+        "delivery": "sftp",
+        "sftp_host": "127.0.0.1",
+        "sftp_port": str(server.port),
+        "sftp_username": server.username,
+        "sftp_password": password,
+        "sftp_private_key": "",
+        "sftp_host_key": server.host_key_line,
+        "sftp_directory": "/outgoing",
+        **values,
+    }

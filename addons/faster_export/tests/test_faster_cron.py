@@ -4,6 +4,7 @@ import os
 import re
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 from odoo.modules.module import get_module_path
@@ -233,6 +234,32 @@ class TestFasterCron(FasterCase):
         self.assertEqual(failed.status, "sent", failed.error_message)
         self.assertEqual(failed.attempts, 2)
         self.assertFalse(failed.error_message)
+
+    def test_one_file_name_a_request_and_no_leftovers(self):
+        """Send Again writes the request's file under the same name (an
+        atomic replace), whatever the settings now say, and removes the
+        temporary file a killed run left while writing it (the codec's
+        ``.NAME.`` and 8 characters)."""
+        row = self.queue()
+        self.run_cron()
+        name = row.file_name
+        self.assertIn(f"_{row.id}_", name)
+        fd, leftover = tempfile.mkstemp(prefix=f".{name}.", dir=self.outbound)
+        os.close(fd)
+        other = self.outbound / f".{name}.keep"  # not the codec's: not ours
+        other.write_bytes(b"x")
+        self.env["ir.config_parameter"].sudo().set_param(
+            "faster_export.file_name_pattern", "{student_number}_{request_id}.dat"
+        )  # for new requests: this one keeps its name
+        row.action_retry()
+        self.run_cron()
+        self.assertEqual((row.status, row.attempts), ("sent", 2), row.error_message)
+        self.assertEqual(row.file_name, name)
+        self.assertFalse(Path(leftover).exists(), "temporary file left over")
+        self.assertEqual(
+            sorted(p.name for p in self.outbound.iterdir()), [other.name, name]
+        )
+        self.assertEqual(row.attachment_id.raw, Path(row.file_path).read_bytes())
 
     def test_a_value_that_cannot_be_encoded_is_a_located_error(self):
         self.student.native_language = "Spanish"  # FASTER item 50 holds 2 bytes

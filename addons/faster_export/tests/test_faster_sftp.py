@@ -15,7 +15,7 @@ from odoo.tests import tagged
 
 from ..models.faster_request import MAX_UPLOAD_ATTEMPTS
 from .common import TODAY, FasterCase
-from .sftp_server import SftpServer, key_line
+from .sftp_server import SftpServer, delivery_params, key_line
 
 PASSWORD = "Fl-sftp-test-pw"
 
@@ -43,18 +43,7 @@ class TestFasterSftp(FasterCase):
         return server
 
     def configure(self, server=None, **values):
-        server = server or self.server
-        config = {
-            "delivery": "sftp",
-            "sftp_host": "127.0.0.1",
-            "sftp_port": str(server.port),
-            "sftp_username": "district12",
-            "sftp_password": PASSWORD,
-            "sftp_private_key": "",
-            "sftp_host_key": server.host_key_line,
-            "sftp_directory": "/outgoing",
-            **values,
-        }
+        config = delivery_params(server or self.server, PASSWORD, **values)
         params = self.env["ir.config_parameter"].sudo()
         for key, value in config.items():
             params.set_param(f"faster_export.{key}", value)

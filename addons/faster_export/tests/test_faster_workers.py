@@ -1,24 +1,41 @@
-"""Concurrency on real, committed data: two cron workers, two approvals.
+"""Concurrency on real, committed data: two cron workers, two approvals, a
+worker killed in the middle of a batch.
 
 A TransactionCase's own cursor never commits, and other cursors cannot see
 its data; these tests therefore create their records through their own
 cursors (``registry.cursor()``), commit them, and delete everything they
-created when the class ends. Nothing is mocked: real PostgreSQL row locks.
+created when the class ends. Nothing is mocked: real PostgreSQL row locks,
+a real Odoo process (``odoo shell``) killed with SIGKILL.
 """
 
 import datetime
+import os
 import shutil
+import signal
+import subprocess
+import sys
 import tempfile
 import threading
+import time
 from pathlib import Path
 
 import psycopg2
 
 from odoo import SUPERUSER_ID, api
 from odoo.tests import TransactionCase, tagged
+from odoo.tools import config
 
-PARAMS = ("outbound_dir", "sending_district_id", "sending_school_number")
+from ..faster import decode
+from .sftp_server import SftpServer, delivery_params
+
+PARAMS = [("key", "=like", "faster_export.%")]
 STUDENTS = 6
+# The job as the cron runs it, in a process of its own, the queue in batches
+# of two in one transaction.
+JOB = """
+env["faster.request"]._cron_send_pending(batch_size={batch_size}, max_batches=None)
+env.cr.commit()
+"""
 
 
 @tagged("post_install", "-at_install")
@@ -31,9 +48,7 @@ class TestFasterWorkers(TransactionCase):
         with cls.registry.cursor() as cr:
             env = cls._env(cr)
             params = env["ir.config_parameter"]
-            cls.saved_params = {
-                key: params.get_param(f"faster_export.{key}") for key in PARAMS
-            }
+            cls.saved_params = cls._params(env)
             cls.addClassCleanup(cls._cleanup)
             cls.student_ids, cls.school_id, cls.year_id = [], None, None
             district = env["fl.district"]._lookup("12")
@@ -110,8 +125,23 @@ class TestFasterWorkers(TransactionCase):
             partners.unlink()
             env["fl.school"].browse(cls.school_id).unlink()
             env["fl.school.year"].browse(cls.year_id).unlink()
-            for key, value in cls.saved_params.items():
-                env["ir.config_parameter"].set_param(f"faster_export.{key}", value)
+        cls._set_params(cls.saved_params)
+
+    @classmethod
+    def _params(cls, env):
+        return {
+            param.key: param.value
+            for param in env["ir.config_parameter"].search(PARAMS)
+        }
+
+    @classmethod
+    def _set_params(cls, values):
+        """The faster_export.* parameters exactly ``values``."""
+        with cls.registry.cursor() as cr:
+            params = cls._env(cr)["ir.config_parameter"]
+            params.search(PARAMS).unlink()
+            for key, value in values.items():
+                params.set_param(key, value)
 
     def _queue_all(self, count=STUDENTS):
         with self.registry.cursor() as cr:
@@ -251,3 +281,150 @@ class TestFasterWorkers(TransactionCase):
                 [("student_id", "=", student_id)]
             )
         self.assertEqual(count, 1)
+
+    # -- a worker killed in the middle of a batch --------------------------------
+
+    def _start_job(self, batch_size):
+        """The job in an Odoo process of its own, as a cron worker runs it."""
+        output = self.enterContext(tempfile.TemporaryFile(mode="w+"))
+        command = [
+            *(sys.executable, "-m", "odoo", "shell", "--no-http"),
+            *("-c", config.rcfile, "-d", self.env.cr.dbname),
+            *("--addons-path", config["addons_path"], "--data-dir", config["data_dir"]),
+            *("--log-level", "warn"),
+        ]
+        environ = dict(os.environ)
+        environ.pop("ODOO_PGAPPNAME", None)  # its sessions named odoo-<pid>
+        process = subprocess.Popen(
+            command,
+            stdin=subprocess.PIPE,
+            stdout=output,
+            stderr=output,
+            text=True,
+            env=environ,
+        )
+        process.output = output
+        process.stdin.write(JOB.format(batch_size=batch_size))
+        process.stdin.close()
+        self.addCleanup(self._kill, process)
+        return process
+
+    def _kill(self, process):
+        if process.poll() is None:
+            os.kill(process.pid, signal.SIGKILL)
+        process.wait(timeout=60)
+        # its PostgreSQL session ends (rolled back) once it sees the client gone
+        self._wait_for(lambda: not self._sessions(process), "the session to end")
+
+    def _sessions(self, process, waiting_for_lock=False):
+        """The job process's PostgreSQL sessions (those waiting for a lock)."""
+        with self.registry.cursor() as cr:
+            cr.execute(
+                """
+                SELECT pid FROM pg_stat_activity
+                 WHERE application_name = %s
+                   AND (NOT %s OR wait_event_type = 'Lock')
+                """,
+                [f"odoo-{process.pid}", waiting_for_lock],
+            )
+            return cr.fetchall()
+
+    def _wait_for(self, condition, what, process=None, timeout=240):
+        deadline = time.monotonic() + timeout
+        while not condition():
+            if process is not None and process.poll() is not None:
+                process.output.seek(0)
+                self.fail(f"the job ended before {what}:\n{process.output.read()}")
+            if time.monotonic() > deadline:
+                self.fail(f"no {what} after {timeout} s")
+            time.sleep(0.05)
+
+    def _files(self, folder):
+        return {path.name: path.read_bytes() for path in folder.iterdir()}
+
+    def _assert_one_file_each(self, ids, folder):
+        """Each request Sent once, with one file in ``folder``: its own
+        transcript, the bytes of its attachment; nothing else there."""
+        states, attachments = self._state(ids)
+        self.assertEqual(set(states.values()), {("sent", 1)})
+        self.assertEqual(attachments, len(ids))
+        files = self._files(folder)
+        with self.registry.cursor() as cr:
+            for row in self._env(cr)["faster.request"].browse(ids):
+                header = decode(files.pop(row.file_name).split(b"\r\n")[0])
+                self.assertEqual(header["first_name"], row.student_id.first_name)
+                attachment = row.attachment_id
+                self.assertEqual(attachment.raw, Path(row.file_path).read_bytes())
+        self.assertEqual(files, {}, "a second file (or a temporary one)")
+
+    def test_a_worker_killed_mid_batch_leaves_one_file_a_request(self):
+        ids = self._queue_all()
+        with self.registry.cursor() as blocker:
+            # the job writes a batch's files, then stores their attachments:
+            # held there, it is killed between the two, before its commit
+            blocker.execute("LOCK TABLE ir_attachment IN SHARE MODE")
+            job = self._start_job(batch_size=2)
+            self._wait_for(
+                lambda: (
+                    len(self._files(self.outbound)) == 2
+                    and self._sessions(job, waiting_for_lock=True)
+                ),
+                "job waiting to store its first batch",
+                job,
+            )
+            os.kill(job.pid, signal.SIGKILL)
+            job.wait(timeout=60)
+            blocker.rollback()
+        self._kill(job)
+        left = self._files(self.outbound)
+        self.assertEqual(len(left), 2, "the killed batch's files")
+        states, attachments = self._state(ids)
+        self.assertEqual(set(states.values()), {("pending", 0)}, "rolled back")
+        self.assertEqual(attachments, 0)
+        time.sleep(1.1)  # the next run comes later: another time of day
+        self._drain(ids)
+        # the same names again: the killed run's files replaced, not doubled
+        self.assertLessEqual(set(left), set(self._files(self.outbound)))
+        self._assert_one_file_each(ids, self.outbound)
+
+    def test_a_worker_killed_mid_upload_leaves_one_upload_a_request(self):
+        ids = self._queue_all()
+        remote = Path(tempfile.mkdtemp(prefix="faster_workers_sftp_"))
+        self.addCleanup(shutil.rmtree, remote, True)
+        (remote / "outgoing").mkdir()
+        server = SftpServer(str(remote), password="Fl-sftp-worker-pw").__enter__()
+        self.addCleanup(server.__exit__, None, None, None)
+        with self.registry.cursor() as cr:
+            env = self._env(cr)
+            self.addCleanup(self._set_params, self._params(env))
+            for key, value in delivery_params(server, "Fl-sftp-worker-pw").items():
+                env["ir.config_parameter"].set_param(f"faster_export.{key}", value)
+        opened, held, release = [], threading.Event(), threading.Event()
+
+        def hold_the_second_upload(path):
+            opened.append(path)
+            if len(opened) == 2:  # its temporary file exists, empty
+                held.set()
+                release.wait(120)
+
+        server.on_write_open = hold_the_second_upload
+        self.addCleanup(release.set)
+        job = self._start_job(batch_size=STUDENTS)
+        self._wait_for(held.is_set, "second upload", job)
+        os.kill(job.pid, signal.SIGKILL)
+        self._kill(job)
+        release.set()
+        # one file uploaded (renamed), the second one's temporary file left
+        first, second = (Path(path).name for path in opened)
+        uploaded = first.removeprefix(".").removesuffix(".part")
+        self.assertEqual(sorted(self._files(remote / "outgoing")), [second, uploaded])
+        self.assertEqual(second, f".{Path(second).stem.lstrip('.')}.part")
+        self.assertEqual(len(self._files(self.outbound)), STUDENTS)
+        self.assertEqual(set(self._state(ids)[0].values()), {("pending", 0)})
+        del opened[:]
+        time.sleep(1.1)
+        self._drain(ids)
+        self.assertEqual(len(opened), STUDENTS - 1)
+        self.assertNotIn(f"/outgoing/{first}", opened, "the uploaded file reused")
+        self._assert_one_file_each(ids, self.outbound)
+        self.assertEqual(self._files(remote / "outgoing"), self._files(self.outbound))
