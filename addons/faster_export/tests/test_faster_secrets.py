@@ -127,6 +127,12 @@ class TestFasterSecrets(RpcMixin, FasterCase, HttpCase):
                 with self.subTest(actor=name, model=model):
                     outcomes = self.attack(user.login, user.login, model, routes)
                     self.assertNoSecret(outcomes, [*self.secrets, PEER_KEY], name)
+            # the web client's file download, in the same session
+            download = self.url_open(
+                f"/web/content/res.config.settings/{typed.id}/faster_sftp_private_key"
+            )
+            self.assertNotEqual(download.status_code, 200, name)
+            self.assertNotIn(self.pem.splitlines()[1][:40], download.text, name)
 
     def test_the_admin_form_shows_no_secret(self):
         self.web_login(self.admin.login, self.admin.login)

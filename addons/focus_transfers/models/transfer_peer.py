@@ -74,6 +74,14 @@ class FlTransferPeer(models.Model):
         res = super().init()
         if not column_exists(self.env.cr, self._table, "api_key"):
             create_column(self.env.cr, self._table, "api_key", "varchar")
+        # a key stored before its date was kept: dated by the row's last change
+        self.env.cr.execute(
+            SQL(
+                "UPDATE %s SET api_key_changed = write_date"
+                " WHERE api_key IS NOT NULL AND api_key_changed IS NULL",
+                SQL.identifier(self._table),
+            )
+        )
         return res
 
     def _compute_api_key(self):
