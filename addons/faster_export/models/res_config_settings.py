@@ -275,7 +275,7 @@ class ResConfigSettings(models.TransientModel):
             if param:
                 status = self.env._(
                     "Set, last changed %(when)s by %(who)s",
-                    when=format_datetime(self.env, param.write_date),
+                    when=format_datetime(self.env, param.write_date, dt_format="short"),
                     who=param.write_uid.name,
                 )
             else:
