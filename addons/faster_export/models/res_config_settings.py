@@ -3,7 +3,7 @@ import binascii
 
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
-from odoo.tools import format_datetime
+from odoo.tools import SQL, format_datetime
 
 from .faster_sftp import PARAM, SECRETS, _private_key
 from .faster_sftp import SETTINGS as SFTP_SETTINGS
@@ -134,6 +134,20 @@ class ResConfigSettings(models.TransientModel):
     faster_send_i06 = fields.Boolean(string="Exceptional Student (I06)")
     faster_send_i07 = fields.Boolean(string="Comments (I07)")
     faster_send_i08 = fields.Boolean(string="Tests (I08)")
+
+    def init(self):
+        """Settings rows saved before the secrets were write-only hold a copy
+        of them: forget it."""
+        res = super().init()
+        self.env.cr.execute(
+            SQL(
+                "UPDATE %s SET faster_sftp_password = NULL, faster_sftp_private_key"
+                " = NULL WHERE faster_sftp_password IS NOT NULL"
+                " OR faster_sftp_private_key IS NOT NULL",
+                SQL.identifier(self._table),
+            )
+        )
+        return res
 
     @api.model
     def get_values(self):

@@ -291,3 +291,16 @@ class TestFasterSecrets(RpcMixin, FasterCase, HttpCase):
             "res.config.settings", "action_faster_sftp_test", [saved_id]
         )
         self.assertEqual(tested.result["params"]["type"], "success", tested.text)
+
+    def test_rows_saved_before_forget_their_copy_on_update(self):
+        row = self.env["res.config.settings"].create({})
+        self.env.cr.execute(
+            "UPDATE res_config_settings SET faster_sftp_password = %s WHERE id = %s",
+            [PASSWORD, row.id],
+        )
+        self.env["res.config.settings"].init()  # what an update of the module runs
+        self.env.cr.execute(
+            "SELECT faster_sftp_password FROM res_config_settings WHERE id = %s",
+            [row.id],
+        )
+        self.assertEqual(self.env.cr.fetchone(), (None,))
