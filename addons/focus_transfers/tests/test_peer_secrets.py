@@ -147,3 +147,15 @@ class TestPeerSecrets(RpcMixin, SelfPeerMixin, PeerCase):
                 {"base_url": "https://sis.district61.example"},
             ).error
         )
+
+    def test_the_form_shows_the_key_field_to_settings_admins_only(self):
+        for name, shown in (("district_admin", False), ("settings_admin", True)):
+            user = self.actors[name]
+            self.web_login(user.login, user.login)
+            views = self.call_kw(
+                "fl.transfer.peer", "get_views", [[False, "form"]], options={}
+            )
+            self.assertFalse(views.error, views.text[:300])
+            arch = views.result["views"]["form"]["arch"]
+            self.assertEqual('name="api_key"' in arch, shown, name)
+            self.assertEqual('name="action_clear_api_key"' in arch, shown, name)
