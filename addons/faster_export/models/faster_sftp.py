@@ -34,6 +34,9 @@ SETTINGS = (
     "host_key",
     "directory",
 )
+# The settings that are secrets: readable by Settings administrators only,
+# never shown back on screen (res.config.settings).
+SECRETS = ("password", "private_key")
 TIMEOUT = 20  # seconds: connecting, the key exchange, each SFTP reply
 KEY_TYPES = ("ssh-", "ecdsa-", "sk-")
 # An RSA host key ("ssh-rsa") is checked through any of its signature schemes.

@@ -1,6 +1,11 @@
+import base64
+import binascii
+
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
+from odoo.tools import SQL, format_datetime
 
+from .faster_sftp import PARAM, SECRETS, _private_key
 from .faster_sftp import SETTINGS as SFTP_SETTINGS
 from .transcript import (
     DEFAULT_FILE_NAME,
@@ -74,16 +79,38 @@ class ResConfigSettings(models.TransientModel):
     faster_sftp_username = fields.Char(
         string="SFTP User", config_parameter="faster_export.sftp_username"
     )
+    # The account's secrets are write-only: never read back into the form (see
+    # get_values), stored only by set_values, readable by Settings
+    # administrators alone (the ir.config_parameter table).
     faster_sftp_password = fields.Char(
         string="SFTP Password",
-        config_parameter="faster_export.sftp_password",
-        help="The account's password, or the private key's passphrase.",
+        groups="base.group_system",
+        help="The account's password, or the private key's passphrase. Write-only: "
+        "a new value replaces the stored one; left empty, the stored one is kept.",
     )
-    faster_sftp_private_key = fields.Char(
+    faster_sftp_password_status = fields.Char(
+        string="SFTP Password Status", readonly=True, groups="base.group_system"
+    )
+    faster_sftp_password_clear = fields.Boolean(
+        string="Clear the SFTP Password",
+        groups="base.group_system",
+        help="Remove the stored password when the settings are saved.",
+    )
+    faster_sftp_private_key = fields.Binary(
         string="SFTP Private Key",
-        config_parameter="faster_export.sftp_private_key",
-        help="Optional: an OpenSSH or PEM private key (RSA, ECDSA, Ed25519) to "
-        "log in with instead of the password.",
+        attachment=False,
+        groups="base.group_system",
+        help="Optional: the file of an OpenSSH or PEM private key (RSA, ECDSA, "
+        "Ed25519) to log in with instead of the password. Write-only: a new file "
+        "replaces the stored key; without one, the stored key is kept.",
+    )
+    faster_sftp_private_key_status = fields.Char(
+        string="SFTP Private Key Status", readonly=True, groups="base.group_system"
+    )
+    faster_sftp_private_key_clear = fields.Boolean(
+        string="Clear the SFTP Private Key",
+        groups="base.group_system",
+        help="Remove the stored private key when the settings are saved.",
     )
     faster_sftp_host_key = fields.Char(
         string="SFTP Host Key",
@@ -108,12 +135,28 @@ class ResConfigSettings(models.TransientModel):
     faster_send_i07 = fields.Boolean(string="Comments (I07)")
     faster_send_i08 = fields.Boolean(string="Tests (I08)")
 
+    def init(self):
+        """Settings rows saved before the secrets were write-only hold a copy
+        of them: forget it."""
+        res = super().init()
+        self.env.cr.execute(
+            SQL(
+                "UPDATE %s SET faster_sftp_password = NULL, faster_sftp_private_key"
+                " = NULL WHERE faster_sftp_password IS NOT NULL"
+                " OR faster_sftp_private_key IS NOT NULL",
+                SQL.identifier(self._table),
+            )
+        )
+        return res
+
     @api.model
     def get_values(self):
         res = super().get_values()
         types = record_types(self.env)
         for rtype in OPTIONAL_TYPES:
             res[f"faster_send_{rtype.lower()}"] = rtype in types
+        if self.env.is_system():
+            res.update(self._faster_sftp_secret_status())
         return res
 
     def set_values(self):
@@ -122,13 +165,14 @@ class ResConfigSettings(models.TransientModel):
         self.env["ir.config_parameter"].sudo().set_param(
             RECORD_TYPES_PARAM, ",".join(chosen) or "none"
         )
+        self._set_faster_sftp_secrets()
         return res
 
     def action_faster_sftp_test(self):
-        """Test Connection: connect with the values on screen, unsaved."""
+        """Test Connection: connect with the values on screen, unsaved (a
+        secret left empty is the stored one, used on the server only)."""
         self.ensure_one()
-        config = {key: self[f"faster_sftp_{key}"] or "" for key in SFTP_SETTINGS}
-        good, message = self.env["faster.sftp"]._test(config)
+        good, message = self.env["faster.sftp"]._test(self._faster_sftp_config())
         return {
             "type": "ir.actions.client",
             "tag": "display_notification",
@@ -156,3 +200,99 @@ class ResConfigSettings(models.TransientModel):
             message_type = settings.faster_unsolicited_message_type
             if message_type:
                 self.env["fl.message.type"]._lookup(message_type)
+
+    def _faster_sftp_secret_inputs(self):
+        """What the form says of each secret: its new value, False to clear
+        the stored one, or None to keep it (an empty input)."""
+        self.ensure_one()
+        inputs = {}
+        settings = self.with_context(bin_size=False)  # the file, not its size
+        for key in SECRETS:
+            value = settings[f"faster_sftp_{key}"]
+            if value:
+                inputs[key] = (
+                    self._faster_sftp_key_text(value) if key == "private_key" else value
+                )
+            else:
+                inputs[key] = False if self[f"faster_sftp_{key}_clear"] else None
+        return inputs
+
+    def _faster_sftp_key_text(self, data):
+        """The uploaded private key file as text; a clear error when it is
+        not an OpenSSH or PEM private key."""
+        try:
+            text = base64.b64decode(data, validate=True).decode("ascii").strip()
+        except (binascii.Error, UnicodeDecodeError):
+            text = ""
+        if not (text.startswith("-----BEGIN ") and "PRIVATE KEY-----" in text):
+            raise ValidationError(
+                self.env._(
+                    "FASTER SFTP Private Key: the file is not an OpenSSH or PEM "
+                    "private key (it starts with '-----BEGIN ... PRIVATE KEY-----')."
+                )
+            )
+        return text + "\n"
+
+    def _faster_sftp_config(self):
+        """The SFTP settings on screen, a secret left empty being the stored one."""
+        config = {
+            key: self[f"faster_sftp_{key}"] or ""
+            for key in SFTP_SETTINGS
+            if key not in SECRETS
+        }
+        stored = self.env["faster.sftp"]._config()
+        for key, value in self._faster_sftp_secret_inputs().items():
+            config[key] = stored[key] if value is None else value or ""
+        return config
+
+    def _set_faster_sftp_secrets(self):
+        """Store the secrets typed (or clear them), then forget them: the
+        settings row keeps no copy that could be read back, only the status."""
+        inputs = self._faster_sftp_secret_inputs()
+        config = self._faster_sftp_config()
+        changed = any(value is not None for value in inputs.values())
+        if (
+            changed
+            and config["private_key"]
+            and not _private_key(config["private_key"], config["password"] or None)
+        ):
+            raise ValidationError(
+                self.env._(
+                    "FASTER SFTP Private Key: not an OpenSSH or PEM private key "
+                    "(RSA, ECDSA or Ed25519) that the SFTP Password opens."
+                )
+            )
+        params = self.env["ir.config_parameter"].sudo()
+        for key, value in inputs.items():
+            if value is not None:
+                params.set_param(f"{PARAM}sftp_{key}", value)
+        forgotten = {
+            name: False
+            for key in SECRETS
+            for name in (f"faster_sftp_{key}", f"faster_sftp_{key}_clear")
+        }
+        self.write({**forgotten, **self._faster_sftp_secret_status()})
+
+    @api.model
+    def _faster_sftp_secret_status(self):
+        """Whether each secret is stored, and when and by whom it was last
+        changed: what the form shows instead of the secret itself."""
+        params = (
+            self.env["ir.config_parameter"]
+            .sudo()
+            .search([("key", "in", [f"{PARAM}sftp_{key}" for key in SECRETS])])
+        )
+        stored = {param.key: param for param in params if param.value}
+        statuses = {}
+        for key in SECRETS:
+            param = stored.get(f"{PARAM}sftp_{key}")
+            if param:
+                status = self.env._(
+                    "Set, last changed %(when)s by %(who)s",
+                    when=format_datetime(self.env, param.write_date, dt_format="short"),
+                    who=param.write_uid.name,
+                )
+            else:
+                status = self.env._("Not set")
+            statuses[f"faster_sftp_{key}_status"] = status
+        return statuses

@@ -7,3 +7,4 @@ from . import test_faster_reply
 from . import test_faster_sftp
 from . import test_faster_demo
 from . import test_faster_transcript_request
+from . import test_faster_secrets

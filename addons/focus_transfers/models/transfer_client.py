@@ -69,7 +69,7 @@ class FlTransferClient(models.AbstractModel):
     @api.model
     def _call(self, peer, method, path, payload=None, check_enabled=True):
         """Call the peer; the decoded JSON reply, or a PeerError."""
-        peer = peer.sudo()  # the API key is readable by administrators only
+        peer = peer.sudo()
         district = peer.district_id
         if not peer or (check_enabled and not peer.enabled):
             raise PeerError(self._unavailable_message(district))
@@ -77,7 +77,7 @@ class FlTransferClient(models.AbstractModel):
         # Our pending writes reach the database (and fail there, if they must)
         # before the peer acts on the call.
         self.env.flush_all()
-        headers = {"Authorization": f"Bearer {peer.api_key or ''}"}
+        headers = {"Authorization": f"Bearer {peer._get_api_key() or ''}"}
         response = None
         for attempt in (1, 2):
             try:

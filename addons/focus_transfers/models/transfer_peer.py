@@ -4,6 +4,8 @@ from markupsafe import Markup
 
 from odoo import Command, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.tools import SQL
+from odoo.tools.sql import column_exists, create_column
 
 API_PREFIX = "/fl_transfers/api/v1"
 
@@ -28,11 +30,24 @@ class FlTransferPeer(models.Model):
         help="Where the peer's Odoo answers, e.g. https://sis.district.example "
         "(the API lives under " + API_PREFIX + ").",
     )
+    # Write-only: the key lives in a column of its own that no field reads
+    # (as res.users keeps passwords); _get_api_key() gives it to the client.
     api_key = fields.Char(
         string="API Key",
+        compute="_compute_api_key",
+        inverse="_inverse_api_key",
+        search="_search_api_key",
         groups="base.group_system",
         copy=False,
-        help="The Odoo API key the peer district gave us: we call it with this key.",
+        help="The Odoo API key the peer district gave us: we call it with this key. "
+        "Write-only: a new key replaces the stored one, which is never shown.",
+    )
+    api_key_changed = fields.Datetime(
+        string="API Key Set On",
+        readonly=True,
+        copy=False,
+        groups="base.group_system",
+        help="When the stored API key was last set; empty: no key.",
     )
     enabled = fields.Boolean(default=True, tracking=True)
     user_id = fields.Many2one(
@@ -54,6 +69,33 @@ class FlTransferPeer(models.Model):
             "This technical user already stands for another peer district.",
         ),
     ]
+
+    def init(self):
+        res = super().init()
+        if not column_exists(self.env.cr, self._table, "api_key"):
+            create_column(self.env.cr, self._table, "api_key", "varchar")
+        # a key stored before its date was kept: dated by the row's last change
+        self.env.cr.execute(
+            SQL(
+                "UPDATE %s SET api_key_changed = write_date"
+                " WHERE api_key IS NOT NULL AND api_key_changed IS NULL",
+                SQL.identifier(self._table),
+            )
+        )
+        return res
+
+    def _compute_api_key(self):
+        self.api_key = False
+
+    def _inverse_api_key(self):
+        """A new key replaces the stored one; an empty input keeps it."""
+        for peer in self.filtered("api_key"):
+            peer._store_api_key(peer.api_key)
+        self.invalidate_recordset(["api_key"])  # not read back, even now
+
+    def _search_api_key(self, operator, value):
+        """No domain on the key: its answers would tell it piece by piece."""
+        raise UserError(self.env._("Peer districts cannot be searched by API key."))
 
     @api.constrains("base_url")
     def _check_base_url(self):
@@ -87,6 +129,31 @@ class FlTransferPeer(models.Model):
                     )
                 )
 
+    def write(self, vals):
+        """The stored key goes wherever the base URL points: only a Settings
+        administrator may move a peer that holds one."""
+        moved = "base_url" in vals and self.filtered(
+            lambda peer: peer.base_url != vals["base_url"] and peer._get_api_key()
+        )
+        if moved and not self.env.is_system():
+            raise AccessError(
+                self.env._(
+                    "Only a Settings administrator may change the base URL of a "
+                    "peer district that holds an API key: the key is sent there."
+                )
+            )
+        return super().write(vals)
+
+    def action_clear_api_key(self):
+        """Forget the stored key: calls to this peer are refused until a
+        Settings administrator sets one again."""
+        if not self.env.is_system():
+            raise AccessError(
+                self.env._("Only a Settings administrator may clear an API key.")
+            )
+        for peer in self:
+            peer._store_api_key(False)
+
     @api.model
     def _for_district(self, district):
         """The enabled peer for ``district`` (empty when none or disabled).
@@ -101,6 +168,38 @@ class FlTransferPeer(models.Model):
     def _for_user(self, user):
         """The peer whose technical user is ``user`` (enabled or not)."""
         return self.sudo().search([("user_id", "=", user.id)], limit=1)
+
+    def _get_api_key(self):
+        """The stored key, for the client's calls to this peer (server side
+        only: no field returns it)."""
+        self.ensure_one()
+        self.env.cr.execute(
+            SQL(
+                "SELECT api_key FROM %s WHERE id = %s",
+                SQL.identifier(self._table),
+                self.id,
+            )
+        )
+        row = self.env.cr.fetchone()
+        return row[0] if row else None
+
+    def _store_api_key(self, key):
+        """Set (or, with False, remove) the stored key, and say so."""
+        self.ensure_one()
+        self.env.cr.execute(
+            SQL(
+                "UPDATE %s SET api_key = %s WHERE id = %s",
+                SQL.identifier(self._table),
+                key or None,
+                self.id,
+            )
+        )
+        self.sudo().api_key_changed = key and fields.Datetime.now()
+        self._message_log(
+            body=self.env._("API key replaced.")
+            if key
+            else self.env._("API key cleared.")
+        )
 
     def _new_technical_user_key(self):
         """Create this peer's technical user when it has none, and a new Odoo
