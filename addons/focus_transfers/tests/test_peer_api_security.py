@@ -499,6 +499,20 @@ class TestPeerMalformedInput(PeerAttackCase):
                 ),
                 400,
             )
+            # bodies Odoo parses before the controller runs
+            for content_type, data in (
+                ("multipart/form-data; boundary=x", b"--x\r\nbroken"),
+                ("multipart/form-data", b"no boundary"),
+                ("application/x-www-form-urlencoded", b"first_name=%ff%fe&x"),
+                ("text/plain; charset=nope", b"{}"),
+            ):
+                with self.subTest(content_type=content_type):
+                    self.assertRefused(
+                        self.send(
+                            "POST", "/requests", data, {"Content-Type": content_type}
+                        ),
+                        400,
+                    )
             # a key that is no key, in any shape
             for header in ("Bearer \u00e9\u00e9", "Bearer " + "a" * 300, "Basic x"):
                 with self.subTest(header=header[:12]):
