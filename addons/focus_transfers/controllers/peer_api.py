@@ -11,6 +11,8 @@ Every error is ``{"error": {"code", "message"}}`` with a stable code and a
 message that names no student; errors are raised as ``ApiError`` (an HTTP
 exception: the transaction is rolled back and Odoo logs nothing), see also
 ``ir.http._handle_error`` for the errors raised before the controller runs.
+A look-up that matches no released student is answered by ``_not_released``,
+which undoes the call and keeps only the failure, counted against the peer.
 """
 
 import datetime
@@ -32,7 +34,6 @@ _logger = logging.getLogger(__name__)
 API_VERSION = 1
 MAX_TEXT = 256
 MAX_BODY = 64 * 1024  # bytes: a request or a receipt is well under 1 KiB
-MAX_ID = 2**31 - 1  # PostgreSQL integer
 # The one answer for "no such student", "not released to you" and "left more
 # than 60 days ago": a peer learns nothing of who is enrolled here.
 NOT_RELEASED = (
@@ -189,6 +190,7 @@ class PeerApi(http.Controller):
         return request.env["fl.student"]._peer_find(florida_id, first, last, birthdate)
 
     def _check_allowance(self, peer):
+        """429 while the peer has no failed look-up left (Retry-After: when)."""
         wait = peer._failed_lookup_wait()
         if wait:
             raise ApiError(
