@@ -385,6 +385,16 @@ class TestPeerMalformedInput(PeerAttackCase):
                         404,
                         "not_found",
                     )
+            for number in (2**70, -(2**70), -1, 0, "²", "1" * 300):
+                with self.subTest(florida_student_id=str(number)[:20]):
+                    self.assertRefused(
+                        self.send(
+                            "POST",
+                            "/package",
+                            json.dumps({"florida_student_id": number}),
+                        ),
+                        *NOT_AUTHORISED,
+                    )
             for request_id in ("%C2%B2", "%D9%A3" * 20, "1.5", "0x10", "%FF"):
                 with self.subTest(request_id=request_id):
                     self.assertRefused(
@@ -581,6 +591,20 @@ class TestPeerFailedLookupLimit(PeerAttackCase):
             self.call("POST", "/package", {"florida_student_id": STUDENT_NUMBER})[0],
             200,
         )
+
+    def test_only_the_last_hour_is_kept(self):
+        for number in range(2):
+            self.call("POST", "/package", self.unknown(number))
+        Failure = self.env["fl.transfer.peer.failed.lookup"]
+        self.assertEqual(Failure.search_count([("peer_id", "=", self.peer.id)]), 2)
+        self.env.cr.execute(
+            "UPDATE fl_transfer_peer_failed_lookup SET create_date = "
+            "create_date - interval '61 minutes' WHERE id = %s",
+            [Failure.search([], limit=1).id],
+        )
+        Failure.invalidate_model()
+        Failure._gc_failed_lookups()
+        self.assertEqual(Failure.search_count([("peer_id", "=", self.peer.id)]), 1)
 
     def test_successful_lookups_do_not_count(self):
         self._withdraw_to_peer()
