@@ -362,12 +362,14 @@ def _peer_key(us_env, them_env, us, them):
     theirs = them_env["fl.transfer.peer"].search(
         [("district_id", "=", them_env["fl.district"]._lookup(us.code).id)]
     )
+    from odoo.addons.focus_transfers.models.transfer_peer import PEER_SCOPE
+
     Keys = us_env["res.users.apikeys"]
     key = theirs.api_key
     if not (
         key
         and ours.user_id
-        and Keys._check_credentials(scope="rpc", key=key) == ours.user_id.id
+        and Keys._check_credentials(scope=PEER_SCOPE, key=key) == ours.user_id.id
     ):
         if ours.user_id:  # its old keys no longer serve: one key per peer
             Keys.search([("user_id", "=", ours.user_id.id)]).unlink()

@@ -35,7 +35,6 @@
         "views/fl_transfer_import_log_views.xml",
         "views/fl_transfer_import_wizard_views.xml",
         "security/ir.model.access-peer.csv",
-        "security/focus_transfers_peer_rules.xml",
         "views/fl_transfer_peer_views.xml",
         "views/fl_transfer_disclosure_views.xml",
         "data/transfer_cron.xml",

@@ -28,6 +28,7 @@ from . import transfer_package
 from . import transfer_import_log
 from . import student_transfer_import
 from . import transfer_peer
+from . import transfer_peer_failed_lookup
 from . import transfer_client
 from . import transfer_disclosure
 from . import student_transfer_peer

@@ -2,6 +2,7 @@ import re
 
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
+from odoo.tools import escape_psql
 
 YES_NO_Z = [("Y", "Yes"), ("N", "No"), ("Z", "Not applicable")]
 # FASTER item 2: SSN + "X", or the district of first entry (01-76, 78-79) and
@@ -291,11 +292,13 @@ class FlStudent(models.Model):
 
     @api.model
     def _find_returning(self, first_name, last_name, birthdate):
-        """Students who match a newcomer: same birthdate, names ignoring case."""
+        """Students who match a newcomer: same birthdate, names ignoring case
+        and taken literally (``%``, ``_`` or ``\\`` in a name match only
+        themselves)."""
         return self.search(
             [
-                ("first_name", "=ilike", (first_name or "").strip()),
-                ("last_name", "=ilike", (last_name or "").strip()),
+                ("first_name", "=ilike", escape_psql((first_name or "").strip())),
+                ("last_name", "=ilike", escape_psql((last_name or "").strip())),
                 ("birthdate", "=", birthdate),
             ]
         )

@@ -1,5 +1,8 @@
 """The districts we exchange student records with (issue 8, peer contract)."""
 
+import datetime
+import math
+
 from markupsafe import Markup
 
 from odoo import Command, api, fields, models
@@ -8,6 +11,12 @@ from odoo.tools import SQL
 from odoo.tools.sql import column_exists, create_column
 
 API_PREFIX = "/fl_transfers/api/v1"
+# The scope of the API keys a peer's technical user holds: they open the peer
+# API (``auth='fl_peer'``) and nothing else, neither RPC nor ``auth='bearer'``.
+PEER_SCOPE = "fl_transfers_peer"
+FAILED_LOOKUPS_PARAM = "focus_transfers.peer_failed_lookups_per_hour"
+FAILED_LOOKUPS_DEFAULT = 30
+LOOKUP_WINDOW = datetime.timedelta(hours=1)
 
 
 class FlTransferPeer(models.Model):
@@ -231,8 +240,51 @@ class FlTransferPeer(models.Model):
             self.env["res.users.apikeys"]
             .with_user(self.user_id)
             .sudo()
-            ._generate(None, f"Focus Transfers peer {district.code}", None)
+            ._generate(PEER_SCOPE, f"Focus Transfers peer {district.code}", None)
         )
+
+    def _failed_lookup_wait(self):
+        """Seconds this peer must wait when it has used up its failed look-ups
+        of the last hour (system parameter
+        ``focus_transfers.peer_failed_lookups_per_hour``), else 0: a peer
+        cannot try names one after the other to learn who is enrolled here."""
+        self.ensure_one()
+        param = self.env["ir.config_parameter"].sudo().get_param(FAILED_LOOKUPS_PARAM)
+        try:
+            limit = max(int(param or FAILED_LOOKUPS_DEFAULT), 1)
+        except ValueError:
+            limit = FAILED_LOOKUPS_DEFAULT
+        since = self.env.cr.now() - LOOKUP_WINDOW
+        recent = (
+            self.env["fl.transfer.peer.failed.lookup"]
+            .sudo()
+            .search(
+                [("peer_id", "=", self.id), ("create_date", ">", since)],
+                order="create_date desc, id desc",
+                limit=limit,
+            )
+        )
+        if len(recent) < limit:
+            return 0
+        return max(math.ceil((recent[-1].create_date - since).total_seconds()), 1)
+
+    def _note_failed_lookup(self):
+        self.ensure_one()
+        self.env["fl.transfer.peer.failed.lookup"].sudo().create({"peer_id": self.id})
+
+    def action_new_api_key(self):
+        """*New API key*: a key of this peer's technical user (created when
+        missing) for the Settings administrator to give to that district,
+        shown once. The technical user cannot sign in to make one itself."""
+        key = self._new_technical_user_key()
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": "res.users.apikeys.show",
+            "name": self.env._("API Key Ready"),
+            "views": [(False, "form")],
+            "target": "new",
+            "context": {"default_key": key},
+        }
 
     def action_test_connection(self):
         """Ask the peer's /capabilities and say what it answered."""

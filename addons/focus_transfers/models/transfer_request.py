@@ -509,17 +509,68 @@ class FlTransferRequest(models.Model):
                 )
         return True
 
+    # -- the requesting district's side (peer API, as the system) -------------
+
+    @api.model
+    def _peer_own(self, peer, request_id):
+        """The incoming request ``request_id`` from ``peer``'s district."""
+        if not 0 < request_id < 2**31:  # a PostgreSQL integer
+            return self.browse()
+        return self.sudo().search(
+            [
+                ("id", "=", request_id),
+                ("direction", "=", "incoming"),
+                ("district_id", "=", peer.district_id.id),
+            ]
+        )
+
+    @api.model
+    def _peer_pending(self, peer, reference):
+        """``peer``'s pending request of reference ``reference`` (a retry)."""
+        return self.sudo().search(
+            [
+                ("direction", "=", "incoming"),
+                ("district_id", "=", peer.district_id.id),
+                ("remote_reference", "=", reference),
+                ("state", "=", "pending"),
+            ],
+            limit=1,
+        )
+
+    @api.model
+    def _peer_receive(self, peer, student, values):
+        """Record ``peer``'s request for ``student`` (found by us): a pending
+        incoming request from its district. Of ``values`` only what the peer
+        may say is taken (names, dates, its reference, who asked)."""
+        allowed = ("first_name", "last_name", "birthdate", "florida_student_id")
+        allowed += ("enrollment_date", "requester", "remote_reference")
+        return (
+            self.sudo()
+            .with_context(mail_create_nolog=True, mail_create_nosubscribe=True)
+            .create(
+                {
+                    **{name: values[name] for name in allowed if name in values},
+                    "direction": "incoming",
+                    "student_id": student.id,
+                    "district_id": peer.district_id.id,
+                }
+            )
+        )
+
     def _peer_status(self):
-        """Incoming, for the requesting district: what it may know."""
+        """Incoming, for the requesting district: what it may know. The
+        withdrawal date only when it is the day before the enrollment date it
+        sent (the approval's rule): another date would be ours to keep."""
         self.ensure_one()
-        withdrawn = self.sudo().withdrawn_enrollment_id
+        withdrawn = self.sudo().withdrawn_enrollment_id.drop_date
+        expected = self.enrollment_date - datetime.timedelta(days=1)
         return {
             "id": self.id,
             "state": self.state,
             "deny_reason": self.deny_reason or None,
             "deny_note": self.deny_note or None,
-            "withdrawal_date": fields.Date.to_string(withdrawn.drop_date)
-            if withdrawn.drop_date
+            "withdrawal_date": fields.Date.to_string(withdrawn)
+            if withdrawn == expected
             else None,
         }
 
@@ -527,7 +578,7 @@ class FlTransferRequest(models.Model):
         """Incoming: the requesting district withdrew its request."""
         self.ensure_one()
         self._lock_pending()
-        self.write({"state": "cancelled"})
+        self.sudo().write({"state": "cancelled"})
         self._close_alerts()
         self.sudo().message_post(
             body=Markup("%s")

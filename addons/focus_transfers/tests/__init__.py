@@ -15,6 +15,7 @@ from . import test_transfer_import
 from . import test_transfer_import_tour
 from . import test_transfer_request_tour
 from . import test_peer_api
+from . import test_peer_api_security
 from . import test_peer_client
 from . import test_peer_concurrency
 from . import test_transfer_outcome

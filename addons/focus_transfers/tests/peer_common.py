@@ -96,3 +96,32 @@ class PeerCase(SisCase, HttpCase):
         text = json.dumps(reply[1])
         for personal in ("Avery", "Thornbury", STUDENT_NUMBER, "2015-04-02"):
             self.assertNotIn(personal, text)
+
+    def _left_long_ago(self):
+        """A student of ours who left in 2021 (W3A, Transfer To = the peer)."""
+        old = self.env["fl.student"].create(
+            {"first_name": "Noor", "last_name": "Halvorsen", "birthdate": "2014-01-09"}
+        )
+        year = self.env["fl.school.year"].search(
+            [("code", "=", "20202021")]
+        ) or self.env["fl.school.year"].create(
+            {
+                "name": "2020-2021",
+                "code": "20202021",
+                "date_start": datetime.date(2020, 8, 1),
+                "date_end": datetime.date(2021, 6, 30),
+            }
+        )
+        self.env["fl.enrollment"].create(
+            {
+                "student_id": old.id,
+                "school_id": self.school.id,
+                "school_year_id": year.id,
+                "grade_level_id": self.grade.id,
+                "enrollment_date": datetime.date(2020, 8, 15),
+                "drop_date": datetime.date(2021, 1, 10),
+                "withdrawal_code_id": self.w3a.id,
+                "transfer_to_id": self.other_district.id,
+            }
+        )
+        return old
