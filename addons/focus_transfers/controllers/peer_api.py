@@ -201,11 +201,9 @@ class PeerApi(http.Controller):
                 "FASTER transcript request.",
             )
         try:
-            created = Request.with_context(
-                mail_create_nolog=True, mail_create_nosubscribe=True
-            ).create(
+            created = Request._peer_create_incoming(
+                peer,
                 {
-                    "direction": "incoming",
                     "student_id": student.id,
                     "florida_student_id": _text(
                         body, "florida_student_id", required=False
@@ -214,11 +212,10 @@ class PeerApi(http.Controller):
                     "first_name": first,
                     "last_name": last,
                     "birthdate": birthdate,
-                    "district_id": peer.district_id.id,
                     "requester": requester or False,
                     "enrollment_date": enrollment_date,
                     "remote_reference": reference,
-                }
+                },
             )
         except (UserError, AccessError) as error:
             # no personal data in the answer nor in the log: the class only

@@ -2,6 +2,9 @@ from odoo import api, fields, models
 from odoo.exceptions import AccessError, ValidationError
 
 TRANSFER_CODE = "W3A"  # withdrawn to another Florida public school district
+# Marks the approval's own withdrawal (``_transfer_out``): an object, not a
+# value, so that no client can send it in an RPC call's context.
+APPROVAL_WITHDRAWAL = object()
 
 
 class FlEnrollment(models.Model):
@@ -81,7 +84,8 @@ class FlEnrollment(models.Model):
             {e.id: e.transfer_to_id for e in self} if "transfer_to_id" in vals else {}
         )
         result = super().write(vals)
-        if before and not self.env.context.get("fl_transfer_approval"):
+        approval = self.env.context.get("fl_transfer_approval") is APPROVAL_WITHDRAWAL
+        if before and not approval:
             # A registrar's own W3A + Transfer To is an approved outgoing
             # transfer too (seed 000: "just the same").
             for enrollment in self:
@@ -160,6 +164,17 @@ class FlEnrollment(models.Model):
                         district=this_district.display_name,
                     )
                 )
+
+    def _transfer_out(self, vals):
+        """The withdrawal an approved request makes (W3A, Transfer To = the
+        requester), as the system: the approve method then calls
+        ``_on_outgoing_transfer_approved`` with its request, so write does not."""
+        self.ensure_one()
+        return (
+            self.sudo()
+            .with_context(fl_transfer_approval=APPROVAL_WITHDRAWAL)
+            .write(vals)
+        )
 
     def _on_outgoing_transfer_approved(self, request=None):
         """Called once when an outgoing transfer is approved (by Approve on a
