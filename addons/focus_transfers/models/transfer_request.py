@@ -354,6 +354,8 @@ class FlTransferRequest(models.Model):
     def action_deny(self):
         self._check_can_decide()
         for request in self:
+            if request.direction != "incoming":
+                raise UserError(self.env._("Only incoming requests are denied here."))
             request._lock_pending()
             if not request.deny_reason:
                 raise UserError(

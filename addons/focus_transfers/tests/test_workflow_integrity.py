@@ -19,6 +19,7 @@ from odoo.tools import mute_logger
 from odoo.addons.focus_transfers.models.enrollment import FlEnrollment
 
 ACCESS = "odoo.exceptions.AccessError"
+USER = "odoo.exceptions.UserError"
 VALIDATION = "odoo.exceptions.ValidationError"
 # what a client may put in its context: nothing in it unlocks a rule
 FORGED_CONTEXT = {"fl_transfer_approval": True, "tracking_disable": True}
@@ -379,6 +380,21 @@ class TestWorkflowIntegrity(HttpCase):
         self.assertEqual(
             self.student._peer_release_basis(self.requester)[0], "transfer_to"
         )
+
+    def test_our_own_request_is_not_decided_here(self):
+        """Our outgoing request is decided by the other district: neither
+        Approve nor Deny here, for an approver either."""
+        self.outgoing.deny_reason = "other"
+        for method in ("action_approve", "action_deny"):
+            self.attack(
+                [self.users["approver"]],
+                "fl.transfer.request",
+                method,
+                [self.outgoing.ids],
+                error=USER,
+            )
+        self.env.invalidate_all()
+        self.assertEqual(self.outgoing.state, "pending")
 
     def test_cancel_and_submit_need_no_direct_write(self):
         """Cancel Request writes the state as the system: a registrar can."""
