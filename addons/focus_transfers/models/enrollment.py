@@ -5,6 +5,14 @@ TRANSFER_CODE = "W3A"  # withdrawn to another Florida public school district
 # Marks the approval's own withdrawal (``_transfer_out``): an object, not a
 # value, so that no client can send it in an RPC call's context.
 APPROVAL_WITHDRAWAL = object()
+# What a Transfer To authorisation rests on: on a withdrawal that carries
+# Transfer To, changing one of them changes the authorisation.
+AUTHORISING_FIELDS = (
+    "student_id",
+    "enrollment_date",
+    "drop_date",
+    "withdrawal_code_id",
+)
 
 
 class FlEnrollment(models.Model):
@@ -58,7 +66,8 @@ class FlEnrollment(models.Model):
 
     def _check_transfer_to_write_access(self, vals_list):
         """Transfer To authorises another district to pull a student's
-        records: only its editors may set it, whatever the client."""
+        records: only its editors may set it, or change the withdrawal that
+        carries it, whatever the client."""
         if self.env.su or self.env.user.has_group(
             "focus_transfers.group_transfer_to_edit"
         ):
@@ -70,6 +79,15 @@ class FlEnrollment(models.Model):
                 self.env._(
                     "You may not set Transfer To: it needs the Focus Transfers "
                     "right 'Transfer To: View and Edit'."
+                )
+            )
+        authorising = any(f in vals for vals in vals_list for f in AUTHORISING_FIELDS)
+        if authorising and self.sudo().filtered("transfer_to_id"):
+            raise AccessError(
+                self.env._(
+                    "This withdrawal carries a Transfer To authorisation: changing "
+                    "its student, dates or drop code needs the Focus Transfers right "
+                    "'Transfer To: View and Edit'."
                 )
             )
 

@@ -612,3 +612,81 @@ class TestWorkflowIntegrity(HttpCase):
         self.env.invalidate_all()
         self.assertEqual(self.enrollment.transfer_to_id, self.requester)
         self.assertEqual(self.enrollment.withdrawal_code_id, self.w3a)
+
+    def _transferred_out(self, **extra):
+        """The student withdrawn W3A with Transfer To = 61, by the system."""
+        self.enrollment.write(
+            dict(
+                drop_date=datetime.date(2030, 9, 30),
+                withdrawal_code_id=self.w3a.id,
+                transfer_to_id=self.requester.id,
+                **extra,
+            )
+        )
+
+    def test_withdrawal_carrying_transfer_to_kept_by_its_editors(self):
+        """Its dates, drop code and student are the authorisation: without
+        the Transfer To right nobody moves them (e.g. a drop date within 60
+        days again), on any route."""
+        self._transferred_out()
+        fnames = ["student_id", "enrollment_date", "drop_date", "withdrawal_code_id"]
+        before = self.snapshot(self.enrollment, fnames)
+        users = [
+            self.users["transfer_to_viewer"],
+            self.users["approver"],
+            self.users["plain"],
+        ]
+        for forged in (
+            {"drop_date": "2031-06-01"},
+            {"enrollment_date": "2030-08-01"},
+            {"student_id": self.other.id},
+            {"withdrawal_code_id": self.w3b.id, "drop_date": "2030-10-01"},
+        ):
+            self.attack(users, "fl.enrollment", "write", [self.enrollment.ids, forged])
+        self.assertEqual(self.snapshot(self.enrollment, fnames), before)
+        # its editor may
+        self.assertOk(
+            self.call_kw(
+                self.users["registrar"],
+                "fl.enrollment",
+                "write",
+                [self.enrollment.ids, {"drop_date": "2030-10-01"}],
+            )
+        )
+        self.env.invalidate_all()
+        self.assertEqual(self.enrollment.drop_date, datetime.date(2030, 10, 1))
+
+    def test_older_transfer_to_not_brought_back_by_dates(self):
+        """A student who left with Transfer To = 61 and came back: moving the
+        new enrollment's dates before the old one (what any staff member may
+        edit) does not make the old authorisation the last again."""
+        self._transferred_out()
+        back = self.env["fl.enrollment"].create(
+            {
+                "student_id": self.student.id,
+                "school_id": self.school.id,
+                "school_year_id": self.year.id,
+                "grade_level_id": self.env["fl.grade.level"]._lookup("09").id,
+                "enrollment_date": datetime.date(2030, 11, 2),
+            }
+        )
+        self.assertIsNone(self.student._peer_release_basis(self.requester))
+        self.assertOk(
+            self.call_kw(
+                self.users["plain"],
+                "fl.enrollment",
+                "web_save",
+                [
+                    back.ids,
+                    {
+                        "enrollment_date": "2030-08-01",
+                        "drop_date": "2030-08-10",
+                        "withdrawal_code_id": self.w3b.id,
+                    },
+                ],
+                specification={"state": {}},
+            )
+        )
+        self.env.invalidate_all()
+        self.assertEqual(back.state, "withdrawn")
+        self.assertIsNone(self.student._peer_release_basis(self.requester))
