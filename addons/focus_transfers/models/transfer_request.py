@@ -58,7 +58,9 @@ class FlTransferRequest(models.Model):
         readonly=True,
         copy=False,
     )
-    student_id = fields.Many2one("fl.student", index=True, ondelete="restrict")
+    student_id = fields.Many2one(
+        "fl.student", index=True, ondelete="restrict", tracking=True
+    )
     florida_student_id = fields.Char(string="Student ID")
     first_name = fields.Char(required=True)
     last_name = fields.Char(required=True)
@@ -76,7 +78,7 @@ class FlTransferRequest(models.Model):
     )
     request_date = fields.Datetime(default=fields.Datetime.now, required=True)
     withdrawn_enrollment_id = fields.Many2one("fl.enrollment", readonly=True)
-    deny_reason = fields.Selection(DENY_REASONS)
+    deny_reason = fields.Selection(DENY_REASONS, tracking=True)
     deny_note = fields.Text()
     remote_reference = fields.Char(
         help="The request's reference at the other district."
@@ -139,9 +141,9 @@ class FlTransferRequest(models.Model):
 
     @api.model
     def _peer_create_incoming(self, peer, vals):
-        """Record ``peer``'s request as incoming from its own district (the
-        peer API's call): the system records it, so the caller sets nothing
-        but what the requesting district tells."""
+        """The incoming request ``peer`` sends (POST /requests), recorded as
+        the system: its direction and district are the caller's own, and of
+        ``vals`` only what a requesting district tells is kept."""
         told = (
             "student_id",
             "florida_student_id",

@@ -343,6 +343,11 @@ class TestWorkflowIntegrity(HttpCase):
         self.assertEqual(self.incoming.state, "denied")
         self.assertEqual(self.incoming.student_id, self.other)
         self.assertTrue(self.incoming.outcome_to_send)
+        # who chose the student is on the request's chatter
+        tracked = self.incoming.message_ids.tracking_value_ids.filtered(
+            lambda t: t.field_id.name == "student_id"
+        )
+        self.assertEqual(tracked.mail_message_id.author_id, approver.partner_id)
         # decided: the reason and the student are frozen, for the approver too
         self.attack(
             [approver, self.users["district_admin"]],
