@@ -465,12 +465,39 @@ class TestWorkflowIntegrity(HttpCase):
         self.assertEqual(self.snapshot(self.disclosure, self.DISCLOSURE_FIELDS), before)
         self.assertEqual(self.env["fl.transfer.disclosure"].search_count([]), count)
 
-    def test_disclosures_append_only_for_the_peer_user_too(self):
-        """The peer's technical user holds write on its disclosures in the
-        access rights: the model refuses it all the same."""
+    def test_peer_user_changes_nothing_by_hand_either(self):
+        """The peer's technical user holds write on its requests and its
+        disclosures in the access rights: the models refuse it all the same
+        (what it may do goes through the peer API's methods)."""
         tech = new_test_user(
             self.env, login="wf_peer_tech", groups="focus_transfers.group_peer_api"
         )
+        own = (
+            self.env["fl.transfer.request"]
+            .with_user(tech)
+            .sudo()
+            ._peer_create_incoming(
+                self.env["fl.transfer.peer"].create(
+                    {"district_id": self.requester.id, "base_url": "http://127.0.0.1:9"}
+                ),
+                {
+                    "student_id": self.student.id,
+                    "first_name": "Marlow",
+                    "last_name": "Quenby",
+                    "birthdate": datetime.date(2015, 3, 4),
+                    "enrollment_date": datetime.date(2030, 10, 6),
+                    "remote_reference": "R-79",
+                },
+            )
+            .with_user(tech)
+        )
+        self.assertEqual(own.create_uid, tech)
+        for forged in ({"state": "approved"}, {"student_id": self.other.id}):
+            with self.assertRaisesRegex(AccessError, "cannot be written"):
+                own.write(forged)
+        with self.assertRaisesRegex(AccessError, "not created directly"):
+            own.create({"direction": "incoming", "state": "approved"})
+        self.assertEqual(own.sudo().state, "pending")
         mine = self.env["fl.transfer.disclosure"].create(
             {
                 "student_id": self.student.id,
