@@ -305,23 +305,20 @@ class FlTransferImportWizard(models.TransientModel):
             )
         plan = preview_mod.plan_import(preview, selected, allowed)
         counts = self.student_id._transfer_import_write(plan) if plan else {}
-        # the log is the system's: users cannot write it by hand
-        log = (
-            self.env["fl.transfer.import.log"]
-            .sudo()
-            .create(
-                {
-                    "user_id": self.env.uid,
-                    "student_id": self.student_id.id,
-                    "district_id": self.district_id.id,
-                    "sections": ", ".join(sorted(plan)),
-                    "imported_fields": ", ".join(
-                        row["data"]["field"] for row in plan.get("demographics", [])
-                    ),
-                    "counts": ", ".join(f"{k}: {v}" for k, v in sorted(counts.items())),
-                    "package_sent_at": package.get("sent_at") or "",
-                }
-            )
+        # the log is the system's: nobody writes it by hand
+        import_log = self.env["fl.transfer.import.log"].sudo()
+        log = import_log.create(
+            {
+                "user_id": self.env.uid,
+                "student_id": self.student_id.id,
+                "district_id": self.district_id.id,
+                "sections": ", ".join(sorted(plan)),
+                "imported_fields": ", ".join(
+                    row["data"]["field"] for row in plan.get("demographics", [])
+                ),
+                "counts": ", ".join(f"{k}: {v}" for k, v in sorted(counts.items())),
+                "package_sent_at": package.get("sent_at") or "",
+            }
         )
         log._send_receipt()
         self.env["fl.transfer.request"]._records_imported(
