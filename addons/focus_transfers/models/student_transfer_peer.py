@@ -104,16 +104,10 @@ class FlStudent(models.Model):
     def _peer_receipt(self, peer, values):
         """The peer acknowledged an import: noted on our last disclosure to it."""
         self.ensure_one()
-        disclosure = (
-            self.env["fl.transfer.disclosure"]
-            .sudo()
-            .search(
-                [
-                    ("student_id", "=", self.id),
-                    ("district_id", "=", peer.district_id.id),
-                ],
-                limit=1,
-            )
+        disclosures = self.env["fl.transfer.disclosure"].sudo()  # the system's
+        disclosure = disclosures.search(
+            [("student_id", "=", self.id), ("district_id", "=", peer.district_id.id)],
+            limit=1,
         )
         if disclosure:
             disclosure.write(
