@@ -2,6 +2,17 @@ from odoo import api, fields, models
 from odoo.exceptions import AccessError, ValidationError
 
 TRANSFER_CODE = "W3A"  # withdrawn to another Florida public school district
+# Marks the approval's own withdrawal (``_transfer_out``): an object, not a
+# value, so that no client can send it in an RPC call's context.
+APPROVAL_WITHDRAWAL = object()
+# What a Transfer To authorisation rests on: on a withdrawal that carries
+# Transfer To, changing one of them changes the authorisation.
+AUTHORISING_FIELDS = (
+    "student_id",
+    "enrollment_date",
+    "drop_date",
+    "withdrawal_code_id",
+)
 
 
 class FlEnrollment(models.Model):
@@ -55,7 +66,8 @@ class FlEnrollment(models.Model):
 
     def _check_transfer_to_write_access(self, vals_list):
         """Transfer To authorises another district to pull a student's
-        records: only its editors may set it, whatever the client."""
+        records: only its editors may set it, or change the withdrawal that
+        carries it, whatever the client."""
         if self.env.su or self.env.user.has_group(
             "focus_transfers.group_transfer_to_edit"
         ):
@@ -67,6 +79,15 @@ class FlEnrollment(models.Model):
                 self.env._(
                     "You may not set Transfer To: it needs the Focus Transfers "
                     "right 'Transfer To: View and Edit'."
+                )
+            )
+        authorising = any(f in vals for vals in vals_list for f in AUTHORISING_FIELDS)
+        if authorising and self.sudo().filtered("transfer_to_id"):
+            raise AccessError(
+                self.env._(
+                    "This withdrawal carries a Transfer To authorisation: changing "
+                    "its student, dates or drop code needs the Focus Transfers right "
+                    "'Transfer To: View and Edit'."
                 )
             )
 
@@ -81,7 +102,8 @@ class FlEnrollment(models.Model):
             {e.id: e.transfer_to_id for e in self} if "transfer_to_id" in vals else {}
         )
         result = super().write(vals)
-        if before and not self.env.context.get("fl_transfer_approval"):
+        approval = self.env.context.get("fl_transfer_approval") is APPROVAL_WITHDRAWAL
+        if before and not approval:
             # A registrar's own W3A + Transfer To is an approved outgoing
             # transfer too (seed 000: "just the same").
             for enrollment in self:
@@ -160,6 +182,17 @@ class FlEnrollment(models.Model):
                         district=this_district.display_name,
                     )
                 )
+
+    def _transfer_out(self, vals):
+        """The withdrawal an approved request makes (W3A, Transfer To = the
+        requester), as the system: the approve method then calls
+        ``_on_outgoing_transfer_approved`` with its request, so write does not."""
+        self.ensure_one()
+        return (
+            self.sudo()
+            .with_context(fl_transfer_approval=APPROVAL_WITHDRAWAL)
+            .write(vals)
+        )
 
     def _on_outgoing_transfer_approved(self, request=None):
         """Called once when an outgoing transfer is approved (by Approve on a

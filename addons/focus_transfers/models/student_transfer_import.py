@@ -179,6 +179,9 @@ class FlEnrollment(models.Model):
                 )
             )
         Request = self.env["fl.transfer.request"]
+        # Recorded by this method only, as the system (users create no
+        # request directly): the create right still decides who may submit.
+        Request.check_access("create")
         if Request.search_count(
             [
                 ("direction", "=", "outgoing"),
@@ -200,7 +203,7 @@ class FlEnrollment(models.Model):
         if not peer:
             raise UserError(client._unavailable_message(self.prior_district_id))
         with self.env.cr.savepoint():
-            outgoing = Request.create(
+            outgoing = Request.sudo().create(
                 {
                     "direction": "outgoing",
                     "student_id": student.id,

@@ -53,10 +53,15 @@ class FlStudent(models.Model):
         None otherwise."""
         self.ensure_one()
         student = self.sudo()
-        last = student.enrollment_ids.sorted(
-            lambda e: (e.enrollment_date, e.id), reverse=True
-        )[:1]
-        if last and last.transfer_to_id == district:
+        enrollments = student.enrollment_ids
+        last = enrollments.sorted(lambda e: (e.enrollment_date, e.id))[-1:]
+        # The last by date must be the last entered too: dates that any staff
+        # member may edit do not bring back an older withdrawal's Transfer To.
+        if (
+            last
+            and last.transfer_to_id == district
+            and last == enrollments.sorted("id")[-1:]
+        ):
             return "transfer_to", last
         request = (
             self.env["fl.transfer.request"]

@@ -1,6 +1,7 @@
 """Every transfer import is recorded: who, when, what, from which district."""
 
-from odoo import fields, models
+from odoo import api, fields, models
+from odoo.exceptions import AccessError
 
 
 class FlTransferImportLog(models.Model):
@@ -28,6 +29,30 @@ class FlTransferImportLog(models.Model):
     )
     receipt_message = fields.Char()
 
+    @api.model_create_multi
+    def create(self, vals_list):
+        self._check_system()
+        return super().create(vals_list)
+
+    def write(self, vals):
+        self._check_system()
+        return super().write(vals)
+
+    def unlink(self):
+        self._check_system()
+        return super().unlink()
+
+    def _check_system(self):
+        """The import wizard writes the log as the system; nobody creates,
+        changes or deletes a row by hand."""
+        if not self.env.su:
+            raise AccessError(
+                self.env._(
+                    "The transfer import log is kept by the system: a row cannot "
+                    "be created, changed or deleted by hand."
+                )
+            )
+
     def _compute_display_name(self):
         for log in self:
             log.display_name = (
@@ -48,6 +73,6 @@ class FlTransferImportLog(models.Model):
                 state, message = "failed", str(error)
             else:
                 state, message = ("sent", False) if sent else ("pending", False)
-            # The log is append-only for users: only the receipt outcome, which
-            # the system records, is written after creation.
+            # Only the receipt outcome, which the system records, is written
+            # after creation.
             log.sudo().write({"receipt_state": state, "receipt_message": message})

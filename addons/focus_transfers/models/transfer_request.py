@@ -25,6 +25,10 @@ DENY_REASONS = [
     ("legal_hold", "Legal or custody hold"),
     ("other", "Other"),
 ]
+# What an approver may set on a pending incoming request before deciding:
+# which of our students it is, and the reason to deny. Every other field of a
+# request changes only through the request's own methods, as the system.
+APPROVER_FIELDS = frozenset({"student_id", "deny_reason", "deny_note"})
 
 
 class FlTransferRequest(models.Model):
@@ -54,7 +58,9 @@ class FlTransferRequest(models.Model):
         readonly=True,
         copy=False,
     )
-    student_id = fields.Many2one("fl.student", index=True, ondelete="restrict")
+    student_id = fields.Many2one(
+        "fl.student", index=True, ondelete="restrict", tracking=True
+    )
     florida_student_id = fields.Char(string="Student ID")
     first_name = fields.Char(required=True)
     last_name = fields.Char(required=True)
@@ -72,7 +78,7 @@ class FlTransferRequest(models.Model):
     )
     request_date = fields.Datetime(default=fields.Datetime.now, required=True)
     withdrawn_enrollment_id = fields.Many2one("fl.enrollment", readonly=True)
-    deny_reason = fields.Selection(DENY_REASONS)
+    deny_reason = fields.Selection(DENY_REASONS, tracking=True)
     deny_note = fields.Text()
     remote_reference = fields.Char(
         help="The request's reference at the other district."
@@ -82,6 +88,7 @@ class FlTransferRequest(models.Model):
         readonly=True,
         help="Incoming: our decision is yet to be told to the requesting district.",
     )
+    can_decide = fields.Boolean(compute="_compute_can_decide")
 
     @api.depends("first_name", "last_name")
     def _compute_student_name(self):
@@ -95,15 +102,42 @@ class FlTransferRequest(models.Model):
         for request in self:
             request.school_id = request.student_id.current_enrollment_id.school_id
 
+    @api.depends_context("uid")
+    def _compute_can_decide(self):
+        allowed = self._is_approver()
+        for request in self:
+            request.can_decide = allowed
+
     # -- creation and alerts --------------------------------------------------
 
     @api.model_create_multi
     def create(self, vals_list):
+        """Requests are recorded by Submit Focus Transfer Request (outgoing)
+        and by the requesting district's call (incoming), both as the system:
+        nobody creates one directly, e.g. already approved, over RPC."""
+        if not self.env.su:
+            raise AccessError(
+                self.env._(
+                    "Transfer requests are recorded by Submit Focus Transfer Request "
+                    "or by the requesting district, not created directly."
+                )
+            )
         requests = super().create(vals_list)
         for request in requests.filtered(lambda r: r.direction == "incoming"):
             request._check_transfer_window()
             request._notify_approvers()
         return requests
+
+    def write(self, vals):
+        self._check_workflow_write(vals)
+        return super().write(vals)
+
+    def unlink(self):
+        if not self.env.su:
+            raise AccessError(
+                self.env._("Transfer requests are kept: they cannot be deleted.")
+            )
+        return super().unlink()
 
     def _approvers(self):
         group = self.env.ref("focus_transfers.group_focus_transfers_edit").sudo()
@@ -149,8 +183,42 @@ class FlTransferRequest(models.Model):
                     )
                 )
 
+    def _workflow_fields(self):
+        """The request's own fields: all but those of the chatter mixins."""
+        mixins = set(self.env["mail.thread"]._fields) | set(
+            self.env["mail.activity.mixin"]._fields
+        )
+        return set(self._fields) - mixins
+
+    def _check_workflow_write(self, vals):
+        """A request's state, decision, student and what the other district
+        told change only through its methods (as the system). An approver
+        may choose the student and the reason to deny on a pending incoming
+        request; the decision itself is Approve or Deny."""
+        written = set(vals) & self._workflow_fields()
+        if self.env.su or not written:
+            return
+        if (
+            written <= APPROVER_FIELDS
+            and self._is_approver()
+            and all(r.direction == "incoming" and r.state == "pending" for r in self)
+        ):
+            return
+        raise AccessError(
+            self.env._(
+                "Transfer requests change through their buttons only (Approve, "
+                "Deny, Cancel Request): %(fields)s cannot be written. An approver "
+                "('Focus Transfers: View and Edit') may choose the student and the "
+                "reason to deny on a pending incoming request.",
+                fields=", ".join(sorted(written)),
+            )
+        )
+
+    def _is_approver(self):
+        return self.env.user.has_group("focus_transfers.group_focus_transfers_edit")
+
     def _check_can_decide(self):
-        if not self.env.user.has_group("focus_transfers.group_focus_transfers_edit"):
+        if not self._is_approver():
             raise AccessError(
                 self.env._(
                     "Approving or denying a transfer request needs the Focus Transfers "
@@ -227,7 +295,7 @@ class FlTransferRequest(models.Model):
         w3a = self.env["fl.withdrawal.code"]._lookup("W3A")
         if enrollment:
             drop_date = max(drop_date, enrollment.enrollment_date)
-            enrollment.sudo().with_context(fl_transfer_approval=True).write(
+            enrollment._transfer_out(
                 {
                     "drop_date": drop_date,
                     "withdrawal_code_id": w3a.id,
@@ -242,7 +310,7 @@ class FlTransferRequest(models.Model):
                 raise UserError(
                     self.env._("%s has no enrollment to withdraw.", self.student_name)
                 )
-            enrollment.sudo().with_context(fl_transfer_approval=True).write(
+            enrollment._transfer_out(
                 {"withdrawal_code_id": w3a.id, "transfer_to_id": self.district_id.id}
             )
         if enrollment.school_id.drop_schedule_on_transfer:
@@ -264,6 +332,8 @@ class FlTransferRequest(models.Model):
     def action_deny(self):
         self._check_can_decide()
         for request in self:
+            if request.direction != "incoming":
+                raise UserError(self.env._("Only incoming requests are denied here."))
             request._lock_pending()
             if not request.deny_reason:
                 raise UserError(

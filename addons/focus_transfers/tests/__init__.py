@@ -20,3 +20,4 @@ from . import test_peer_client
 from . import test_peer_concurrency
 from . import test_transfer_outcome
 from . import test_peer_secrets
+from . import test_workflow_integrity

@@ -305,8 +305,11 @@ class FlTransferImportWizard(models.TransientModel):
             )
         plan = preview_mod.plan_import(preview, selected, allowed)
         counts = self.student_id._transfer_import_write(plan) if plan else {}
-        log = self.env["fl.transfer.import.log"].create(
+        # the log is the system's: nobody writes it by hand
+        import_log = self.env["fl.transfer.import.log"].sudo()
+        log = import_log.create(
             {
+                "user_id": self.env.uid,
                 "student_id": self.student_id.id,
                 "district_id": self.district_id.id,
                 "sections": ", ".join(sorted(plan)),

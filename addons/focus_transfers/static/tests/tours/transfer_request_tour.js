@@ -60,8 +60,8 @@ registry.category("web_tour.tours").add("fl_transfer_submit", {
             run: "click",
         },
         {
-            content: "The outgoing request opens, addressed to district 61",
-            trigger: ".o_form_view .o_field_widget[name=district_id] input:value(61 - Suwannee)",
+            content: "The outgoing request opens, addressed to district 61 (read-only)",
+            trigger: ".o_form_view .o_field_widget[name=district_id]:not(:has(input)):contains(61 - Suwannee)",
         },
         {
             content: "It is pending",
