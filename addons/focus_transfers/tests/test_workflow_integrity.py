@@ -472,6 +472,17 @@ class TestWorkflowIntegrity(HttpCase):
         tech = new_test_user(
             self.env, login="wf_peer_tech", groups="focus_transfers.group_peer_api"
         )
+        for model in ("fl.transfer.request", "fl.transfer.disclosure"):
+            self.env["ir.model.access"].create(
+                {
+                    "name": f"{model} granted by this test",
+                    "model_id": self.env["ir.model"]._get_id(model),
+                    "group_id": self.env.ref("focus_transfers.group_peer_api").id,
+                    "perm_read": True,
+                    "perm_write": True,
+                    "perm_create": True,
+                }
+            )
         own = (
             self.env["fl.transfer.request"]
             .with_user(tech)
