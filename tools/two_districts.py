@@ -584,7 +584,12 @@ class FrontDoor:
             request = asyncio.ensure_future(self._pipe(reader, odoo_writer))
             await self._pipe(odoo_reader, writer)  # until Odoo closes
             request.cancel()
-        except (OSError, TimeoutError, asyncio.IncompleteReadError, ValueError):
+        except (
+            OSError,
+            asyncio.TimeoutError,
+            asyncio.IncompleteReadError,
+            asyncio.LimitOverrunError,
+        ):
             pass  # the client or Odoo went away: so does the connection
         finally:
             for stream in (odoo_writer, writer):
@@ -593,11 +598,13 @@ class FrontDoor:
 
     @staticmethod
     async def _pipe(source, sink):
-        while data := await source.read(65536):
-            sink.write(data)
-            await sink.drain()
-        if sink.can_write_eof():
-            sink.write_eof()
+        """Copy until ``source`` ends, then end ``sink``'s writing side."""
+        with contextlib.suppress(OSError):
+            while data := await source.read(65536):
+                sink.write(data)
+                await sink.drain()
+            if sink.can_write_eof():
+                sink.write_eof()
 
     def stop(self):
         if self._thread.is_alive() and self._stopped is not None:
