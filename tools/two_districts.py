@@ -533,6 +533,7 @@ class FrontDoor:
         self.port, self.http_port, self.gevent_port = port, http_port, gevent_port
         self._loop = asyncio.new_event_loop()
         self._stopped = None
+        self._connections = set()
         self._ready = threading.Event()
         self._error = None
         self._thread = threading.Thread(target=self._run, daemon=True)
@@ -556,14 +557,18 @@ class FrontDoor:
             self._ready.set()
             return
         self._ready.set()
-        async with server:
-            await self._stopped.wait()
-        tasks = [t for t in asyncio.all_tasks() if t is not asyncio.current_task()]
-        for task in tasks:
-            task.cancel()
-        await asyncio.gather(*tasks, return_exceptions=True)
+        await self._stopped.wait()
+        server.close()
+        # Open connections (a websocket), and any accepted meanwhile, end here.
+        while tasks := asyncio.all_tasks() - {asyncio.current_task()}:
+            for task in tasks:
+                task.cancel()
+            await asyncio.gather(*tasks, return_exceptions=True)
+        await server.wait_closed()
 
     async def _handle(self, reader, writer):
+        # asyncio keeps only weak references to tasks: keep ours until done
+        self._connections.add(asyncio.current_task())
         odoo_writer = None
         try:
             head = await asyncio.wait_for(
@@ -595,6 +600,7 @@ class FrontDoor:
             for stream in (odoo_writer, writer):
                 if stream is not None:
                     stream.close()
+            self._connections.discard(asyncio.current_task())
 
     @staticmethod
     async def _pipe(source, sink):
