@@ -911,7 +911,8 @@ def main(argv=None):
     try:
         return serve(args) if args.command == "serve" else run(args)
     except RuntimeError as error:
-        print(f"[{args.command}] ERROR: {error}", flush=True)
+        who = "run" if args.command == "serve" else "two-districts"
+        print(f"[{who}] ERROR: {error}", flush=True)
         return 2
 
 
