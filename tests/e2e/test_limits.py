@@ -276,6 +276,7 @@ def test_scripts_run_survives_odoo_restart(test_db, logs_dir):
         [master] = psutil.Process(run.pid).children()  # Odoo (tools/odoo_bin.py)
         started = "HTTP service (werkzeug) running on"
         assert log_path.read_text(encoding="utf-8").count(started) == 1
+        python = master.cmdline()[0]
         master.send_signal(signal.SIGHUP)  # what odoo.service.server.restart() does
 
         def restarted():
@@ -284,6 +285,7 @@ def test_scripts_run_survives_odoo_restart(test_db, logs_dir):
 
         _wait(restarted, "Odoo restarted by SIGHUP and serving again")
         assert master.is_running() and run.poll() is None  # the same server
+        assert master.cmdline()[0] == python  # on the same Python (virtualenv)
         _wait(lambda: _websocket_opens(port), "the long-polling process restarted")
         run.send_signal(signal.SIGTERM)
         assert run.wait(BOUND) == 0
@@ -295,4 +297,6 @@ def test_scripts_run_survives_odoo_restart(test_db, logs_dir):
             run.wait()
         if master is not None and master.is_running():
             os.killpg(master.pid, signal.SIGKILL)  # Odoo: a session of its own
-    assert check_lines(log_path.read_text(encoding="utf-8").splitlines()) == []
+    text = log_path.read_text(encoding="utf-8")
+    assert check_lines(text.splitlines()) == []
+    assert "Traceback" not in text  # no Odoo process died on the way
