@@ -215,6 +215,12 @@ def test_request_past_cpu_limit_kills_only_its_worker(limited, probe_dir):
     assert limited.proc.poll() is None
     assert _answers(limited)
     _wait(lambda: len(_http_workers(limited)) == td.WORKERS, "a worker respawned")
+    log = limited.log_path.read_text(encoding="utf-8")
+    # its CPU limit, or its wall-time limit first on a busy machine
+    assert (
+        f"Worker ({worker}) CPU time limit" in log
+        or f"WorkerHTTP ({worker}) timeout after" in log
+    )
 
 
 def test_allocation_past_hard_memory_limit_fails_alone(limited):
