@@ -7,9 +7,10 @@
 #      package (the FASTER codec, `python -m faster`) in the active Python.
 #   2. An importable Odoo 18; otherwise Odoo 18.0 from Odoo's official source
 #      (needs the internet), otherwise a clear message and exit.
-#   3. PostgreSQL answering on 127.0.0.1:5432 (started if installed but
+#   3. Odoo's long-polling process able to start (gevent can monkey-patch).
+#   4. PostgreSQL answering on 127.0.0.1:5432 (started if installed but
 #      stopped) and the database role Odoo uses (never `postgres`).
-#   4. Chromium for Odoo's browser tours.
+#   5. Chromium for Odoo's browser tours.
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 PYTHON="${PYTHON:-python3}"
@@ -75,6 +76,21 @@ setup_odoo() {
   Check with: $PYTHON -c 'import odoo; print(odoo.release.version)'"
 }
 
+setup_gevent() {
+    # A server with workers (scripts/run) starts Odoo's long-polling process,
+    # which monkey-patches with gevent; gevent finds its plug-ins with
+    # pkg_resources, which before setuptools 75.8.2 cannot see distributions
+    # installed under normalized names (zope_interface-*.dist-info): that
+    # process would die at every start, and the web client lose its bus.
+    # Below 80, pkg_resources warns as a DeprecationWarning (Odoo ignores it);
+    # 80 makes it a UserWarning, printed by every Odoo process.
+    (cd / && "$PYTHON" -c 'import gevent.monkey; gevent.monkey.patch_all()') >/dev/null 2>&1 && return 0
+    say "installing a setuptools whose pkg_resources finds gevent's dependencies"
+    pip_install 'setuptools>=75.8.2,<80' || die "pip could not install setuptools>=75.8.2,<80"
+    (cd / && "$PYTHON" -c 'import gevent.monkey; gevent.monkey.patch_all()') \
+        || die "gevent cannot monkey-patch in $PYTHON (see the lines above): Odoo's long-polling process would not start"
+}
+
 setup_postgres() {
     if ! pg_isready -q -h "$PGHOST_ADDR" -p "$PGPORT_NUM" 2>/dev/null; then
         if command -v pg_ctlcluster >/dev/null && [ -d /etc/postgresql ]; then
@@ -127,6 +143,7 @@ setup_chromium() {
 fl_setup() {
     setup_python
     setup_odoo
+    setup_gevent
     setup_postgres
     setup_chromium
 }

@@ -17,18 +17,27 @@ district (enrolled with Prior District = the other district, as Add a Student
 does) and, once both servers answer, two pending requests each way submitted
 through the real peer API.
 
+Every server here, ``scripts/run``'s one and the benches' too, is a
+``Server``: Odoo in prefork mode with the LIMITS below, so that a request past
+one costs only its worker, behind a ``FrontDoor`` that routes the web
+client's websocket to Odoo's long-polling process.
+
 Commands::
 
     python tools/two_districts.py run [--reset]     # the demo (Ctrl-C stops)
     python tools/two_districts.py setup [--reset]   # databases only, no servers
+    python tools/two_districts.py serve DB PORT DATA_DIR  # scripts/run's server
 """
 
 import argparse
+import asyncio
+import contextlib
 import datetime
 import hashlib
 import json
 import os
 import signal
+import socket
 import subprocess
 import sys
 import threading
@@ -40,6 +49,8 @@ import requests
 
 ROOT = Path(__file__).resolve().parents[1]
 PYTHON = os.environ.get("PYTHON", sys.executable)
+# Odoo's command line from a file, so that Odoo can restart itself (see there)
+ODOO_BIN = ROOT / "tools" / "odoo_bin.py"
 ADDONS = ["fl_state_codes", "focus_transfers", "faster_export"]
 DEMO_DISTRICT_PARAM = "focus_transfers.demo_district"
 # Students of the sending district who move to the other one (local IDs
@@ -162,11 +173,12 @@ def drop_db(db, data_dir):
 
 
 def odoo_command(db, data_dir, *extra, sub=None):
-    cmd = [PYTHON, "-m", "odoo"]
-    if sub:
-        cmd.append(sub)
+    """Odoo's command line (``sub``: an Odoo command such as ``shell``) on
+    ``db`` alone, from this checkout's odoo.conf."""
     return [
-        *cmd,
+        PYTHON,
+        str(ODOO_BIN),
+        *([sub] if sub else []),
         "-c",
         str(ROOT / "odoo.conf"),
         "-d",
@@ -453,26 +465,177 @@ def _school_for(env, grade):
 
 # -- servers and JSON-RPC -------------------------------------------------------
 
+# How every long-running server starts (scripts/run, the two-district demo,
+# the e2e tier, the benches): in prefork mode, each request runs in one of
+# WORKERS processes, and one past a limit below costs only that
+# worker, which Odoo replaces; the server goes on for everyone else.
+WORKERS = 2
+MIB = 1024 * 1024
+LIMITS = {
+    # Virtual memory of one worker (about 370 MiB once the registry is
+    # loaded): past the soft limit the worker is replaced after its request;
+    # an allocation past the hard limit fails (MemoryError) in that request.
+    "limit_memory_soft": 1024 * MIB,
+    "limit_memory_hard": 1536 * MIB,
+    # One request's CPU seconds and wall seconds: past either, its worker is
+    # killed and replaced.
+    "limit_time_cpu": 60,
+    "limit_time_real": 120,
+    # A cron job calls peer districts one after another (30 s each at most).
+    "limit_time_real_cron": 300,
+}
+
+
+def free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def server_command(
+    db, data_dir, http_port, gevent_port, cron=True, limits=None, extra=()
+):
+    """Odoo serving ``db`` on 127.0.0.1:``http_port`` (workers) and
+    ``gevent_port`` (long-polling), with LIMITS (``limits`` overrides) and
+    ``extra`` options."""
+    options = []
+    for name, value in {**LIMITS, **(limits or {})}.items():
+        options += ["--" + name.replace("_", "-"), str(value)]
+    return odoo_command(
+        db,
+        data_dir,
+        "--http-port",
+        str(http_port),
+        "--gevent-port",
+        str(gevent_port),
+        "--no-database-list",
+        "--workers",
+        str(WORKERS),
+        "--max-cron-threads",
+        "1" if cron else "0",
+        *options,
+        *extra,
+    )
+
+
+class FrontDoor:
+    """A server's address, what a reverse proxy is in front of Odoo's prefork
+    mode: ``/websocket`` (the web client's bus) to Odoo's long-polling port,
+    every other request to its workers. A connection is routed by its first
+    request: Odoo's workers answer one request a connection."""
+
+    HEAD_TIMEOUT = 30
+    HEAD_LIMIT = 65536
+    BAD_GATEWAY = (
+        b"HTTP/1.1 502 Bad Gateway\r\nContent-Type: text/plain\r\n"
+        b"Content-Length: 25\r\nConnection: close\r\n\r\nOdoo is not answering yet"
+    )
+
+    def __init__(self, port, http_port, gevent_port):
+        self.port, self.http_port, self.gevent_port = port, http_port, gevent_port
+        self._loop = asyncio.new_event_loop()
+        self._stopped = None
+        self._connections = set()
+        self._ready = threading.Event()
+        self._error = None
+        self._thread = threading.Thread(target=self._run, daemon=True)
+        self._thread.start()
+        self._ready.wait()
+        if self._error:
+            raise self._error
+
+    def _run(self):
+        self._loop.run_until_complete(self._serve())
+        self._loop.close()
+
+    async def _serve(self):
+        self._stopped = asyncio.Event()
+        try:
+            server = await asyncio.start_server(
+                self._handle, "127.0.0.1", self.port, limit=self.HEAD_LIMIT
+            )
+        except OSError as error:
+            self._error = RuntimeError(f"port {self.port} is in use ({error})")
+            self._ready.set()
+            return
+        self._ready.set()
+        await self._stopped.wait()
+        server.close()
+        # Open connections (a websocket), and any accepted meanwhile, end here.
+        while tasks := asyncio.all_tasks() - {asyncio.current_task()}:
+            for task in tasks:
+                task.cancel()
+            await asyncio.gather(*tasks, return_exceptions=True)
+        await server.wait_closed()
+
+    async def _handle(self, reader, writer):
+        # asyncio keeps only weak references to tasks: keep ours until done
+        self._connections.add(asyncio.current_task())
+        odoo_writer = None
+        try:
+            head = await asyncio.wait_for(
+                reader.readuntil(b"\r\n\r\n"), self.HEAD_TIMEOUT
+            )
+            path = head.split(b" ", 2)[1] if head.count(b" ") >= 2 else b""
+            websocket = path.split(b"?")[0].rstrip(b"/") == b"/websocket"
+            port = self.gevent_port if websocket else self.http_port
+            try:
+                odoo_reader, odoo_writer = await asyncio.open_connection(
+                    "127.0.0.1", port
+                )
+            except OSError:
+                writer.write(self.BAD_GATEWAY)
+                await writer.drain()
+                return
+            odoo_writer.write(head)
+            request = asyncio.ensure_future(self._pipe(reader, odoo_writer))
+            await self._pipe(odoo_reader, writer)  # until Odoo closes
+            request.cancel()
+        except (
+            OSError,
+            asyncio.TimeoutError,
+            asyncio.IncompleteReadError,
+            asyncio.LimitOverrunError,
+        ):
+            pass  # the client or Odoo went away: so does the connection
+        finally:
+            for stream in (odoo_writer, writer):
+                if stream is not None:
+                    stream.close()
+            self._connections.discard(asyncio.current_task())
+
+    @staticmethod
+    async def _pipe(source, sink):
+        """Copy until ``source`` ends, then end ``sink``'s writing side."""
+        with contextlib.suppress(OSError):
+            while data := await source.read(65536):
+                sink.write(data)
+                await sink.drain()
+            if sink.can_write_eof():
+                sink.write_eof()
+
+    def stop(self):
+        if self._thread.is_alive() and self._stopped is not None:
+            self._loop.call_soon_threadsafe(self._stopped.set)
+        self._thread.join(timeout=10)
+
 
 class Server:
-    """One Odoo server on 127.0.0.1 for one district's database."""
+    """One Odoo server for one district's database, on 127.0.0.1 at
+    ``district.port`` (a FrontDoor to Odoo's own two ports)."""
 
-    def __init__(self, district, data_dir, log_path=None, cron=True):
+    def __init__(
+        self, district, data_dir, log_path=None, cron=True, limits=None, extra=()
+    ):
         self.district = district
         self.db = district.db
         self.url = district.url
         self.log_path = log_path
         self._log = open(log_path, "w") if log_path else None  # noqa: SIM115
-        cmd = odoo_command(
-            district.db,
-            data_dir,
-            "--http-port",
-            str(district.port),
-            "--gevent-port",
-            str(district.port + 3),
-            "--no-database-list",
-            "--max-cron-threads",
-            "1" if cron else "0",
+        http_port, gevent_port = free_port(), free_port()
+        self.front = FrontDoor(district.port, http_port, gevent_port)
+        cmd = server_command(
+            district.db, data_dir, http_port, gevent_port, cron, limits, extra
         )
         # Its own session: a Ctrl-C in the terminal reaches only our process,
         # which then stops each server once, with SIGTERM (a clean shutdown).
@@ -501,15 +664,20 @@ class Server:
         raise RuntimeError(f"odoo for {self.db} not ready in {timeout}s")
 
     def stop(self, timeout=30):
+        """SIGTERM: Odoo stops its workers and its long-polling process; what
+        is left after ``timeout`` (a worker stuck in a request) is killed."""
         if self.proc.poll() is None:
             self.proc.send_signal(signal.SIGTERM)
             try:
                 self.proc.wait(timeout=timeout)
             except subprocess.TimeoutExpired:
-                self.proc.kill()
+                with contextlib.suppress(ProcessLookupError):
+                    os.killpg(self.proc.pid, signal.SIGKILL)  # its session
                 self.proc.wait()
+        self.front.stop()
         if self._log:
             self._log.close()
+            self._log = None
 
     def rpc(self, model, method, *args, login=ADMIN, **kwargs):
         """``execute_kw`` over /jsonrpc as ``login`` (a user's own rights)."""
@@ -640,6 +808,44 @@ def instructions(dists, movers):
     return "\n".join(lines)
 
 
+def supervise(start, ready, who="two-districts"):
+    """Start servers (``start()`` returns them), wait until they answer, call
+    ``ready(servers)``, then run until Ctrl-C or SIGTERM (0: each server gets
+    one SIGTERM, a clean shutdown) or until a server stops by itself (1)."""
+    servers = []
+    stopping = []
+
+    def stop(*_):
+        if stopping:
+            return
+        stopping.append(True)
+        print(f"[{who}] stopping", flush=True)
+        for server in servers:
+            server.stop()
+
+    def on_signal(signum, _frame):
+        stop()
+        sys.exit(0)
+
+    # Ctrl-C (SIGINT) and SIGTERM alike (set explicitly: a shell may start us
+    # with SIGINT ignored).
+    signal.signal(signal.SIGINT, on_signal)
+    signal.signal(signal.SIGTERM, on_signal)
+    try:
+        servers.extend(start())
+        for server in servers:
+            server.wait_ready()
+        ready(servers)
+        while all(s.proc.poll() is None for s in servers):
+            time.sleep(0.5)
+        print(f"[{who}] Odoo stopped by itself: see its log", flush=True)
+        return 1
+    except KeyboardInterrupt:
+        return 0
+    finally:
+        stop()
+
+
 def run(args):
     dists = districts()
     data_dir = ROOT / "var" / "data"
@@ -656,30 +862,11 @@ def run(args):
         )
     created = ensure_databases(dists, data_dir, log_dir, reset=args.reset)
     info = configure(dists, data_dir, log_dir)
-    servers = []
-    stopping = []
 
-    def stop(*_):
-        if stopping:
-            return
-        stopping.append(True)
-        say("stopping both servers")
-        for server in servers:
-            server.stop()
+    def start():
+        return [Server(d, data_dir, log_dir / f"{d.db}.log") for d in dists]
 
-    def on_signal(signum, _frame):
-        stop()
-        sys.exit(0)
-
-    # Ctrl-C (SIGINT) and SIGTERM alike: each server gets one SIGTERM and shuts
-    # down cleanly (set explicitly: a shell may start us with SIGINT ignored).
-    signal.signal(signal.SIGINT, on_signal)
-    signal.signal(signal.SIGTERM, on_signal)
-    try:
-        for district in dists:
-            servers.append(Server(district, data_dir, log_dir / f"{district.db}.log"))
-        for server in servers:
-            server.wait_ready()
+    def ready(servers):
         try:
             seeded = seed_requests(servers, info["movers"])
         except RpcError as error:
@@ -689,14 +876,16 @@ def run(args):
                 say(f"{seeded} pending request(s) submitted between the districts")
         print(instructions(dists, info["movers"]), flush=True)
         say(f"server logs: {log_dir}/{dists[0].db}.log, {dists[1].db}.log")
-        while all(s.proc.poll() is None for s in servers):
-            time.sleep(0.5)
-        say("a server stopped: see its log")
-        return 1
-    except KeyboardInterrupt:
-        return 0
-    finally:
-        stop()
+
+    return supervise(start, ready)
+
+
+def serve(args):
+    """One server for one database (scripts/run), its log on our output."""
+    district = District("", "", "", args.db, args.port)
+    return supervise(
+        lambda: [Server(district, args.data_dir)], lambda servers: None, who="run"
+    )
 
 
 def main(argv=None):
@@ -705,6 +894,10 @@ def main(argv=None):
     for name in ("run", "setup"):
         cmd = sub.add_parser(name)
         cmd.add_argument("--reset", action="store_true", help="re-create the DBs")
+    one = sub.add_parser("serve", help="one server for one database (scripts/run)")
+    one.add_argument("db")
+    one.add_argument("port", type=int)
+    one.add_argument("data_dir")
     hidden = sub.add_parser("_configure")
     hidden.add_argument("--data-dir", required=True)
     hidden.add_argument("spec")
@@ -718,9 +911,10 @@ def main(argv=None):
         configure(dists, ROOT / "var/data", ROOT / "var/log")
         return 0
     try:
-        return run(args)
+        return serve(args) if args.command == "serve" else run(args)
     except RuntimeError as error:
-        say(f"ERROR: {error}")
+        who = "run" if args.command == "serve" else "two-districts"
+        print(f"[{who}] ERROR: {error}", flush=True)
         return 2
 
 

@@ -6,7 +6,6 @@ FL_TEST_DB; a test that needs more databases registers them in
 """
 
 import os
-import socket
 import sys
 from pathlib import Path
 
@@ -15,12 +14,7 @@ import pytest
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "tools"))
 import two_districts
-
-
-def free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
+from two_districts import free_port
 
 
 @pytest.fixture(scope="session")
