@@ -9,10 +9,13 @@ period) and demographics have their own shape; see ``import_preview``.
 
 from datetime import date
 
+import psycopg2
+
 from odoo import fields, models
 from odoo.exceptions import UserError
 
 from . import import_rules as rules
+from . import package_schema as schema
 
 # section -> model, plain fields (package name -> model field), code fields
 # (package name -> (model field, code model)); keys: import_rules.NATURAL_KEYS
@@ -159,6 +162,19 @@ class FlStudent(models.Model):
                 seen.append(name)
         return seen
 
+    def _transfer_demographic_kinds(self):
+        """{field: schema kind} of the demographic fields a package may carry."""
+        kinds = {}
+        for name in self._importable_demographic_fields():
+            field = self._fields[name]
+            selection = ()
+            if field.type == "selection":
+                selection = [key for key, __ in field._description_selection(self.env)]
+            kind = schema.demographic_kind(name, field.type, selection)
+            if kind:
+                kinds[name] = kind
+        return kinds
+
     def _transfer_demographics(self):
         self.ensure_one()
         return {
@@ -294,7 +310,14 @@ class FlStudent(models.Model):
                     self.env[model].search([("code", "in", wanted)]).mapped("code")
                 )
         demo_fields = self._importable_demographic_fields()
+        number = (sections.get("demographics") or {}).get("florida_student_id")
         return {
+            "florida_student_id_taken": bool(
+                number
+                and self.sudo().search_count(
+                    [("florida_student_id", "=", number), ("id", "!=", self.id)]
+                )
+            ),
             "required_codes": required_codes,
             "school_years": {y.code: y.marking_structure or "semesters" for y in years},
             "catalog": set(courses.mapped("state_course_number")),
@@ -335,6 +358,16 @@ class FlStudent(models.Model):
             vals = {}
             for row in demo:
                 name, value = row["data"]["field"], row["data"]["incoming"]
+                if name in schema.IDENTITY_FIELDS and (
+                    name != "florida_student_id" or self.florida_student_id
+                ):
+                    raise UserError(
+                        self.env._(
+                            "%(field)s identifies the student: a record package "
+                            "does not change it.",
+                            field=self._fields[name].string,
+                        )
+                    )
                 field = self._fields[name]
                 if field.type == "many2one":
                     value = self._code_record(field.comodel_name, value, cache).id
@@ -384,6 +417,36 @@ class FlStudent(models.Model):
                 self.env[spec["model"]].create(vals_list)
                 counts[section] = len(vals_list)
         return counts
+
+    def _transfer_import_trial(self, plan):
+        """Write each planned row alone (a course with its grades), then roll
+        it back: ``[(row, why it cannot be written)]``, so that a row our
+        forms refuse shows in the preview, before Import, with its reason."""
+        self.ensure_one()
+        student = self.with_context(tracking_disable=True)
+        failures = []
+        for section, rows in plan.items():
+            units = {}
+            for row in rows:
+                if section == "grades":
+                    course = row["data"]["course"]
+                    unit = (course.get("school_year"), course.get("course_number"))
+                else:
+                    unit = id(row)
+                units.setdefault(unit, []).append(row)
+            for unit in units.values():
+                savepoint = self.env.cr.savepoint()
+                try:
+                    student._transfer_import_write({section: unit})
+                    self.env.flush_all()
+                except UserError as error:
+                    failures.extend((row, str(error.args[0])) for row in unit)
+                except (ValueError, TypeError, psycopg2.Error):
+                    message = self.env._("Our records cannot hold this row.")
+                    failures.extend((row, message) for row in unit)
+                finally:
+                    savepoint.close(rollback=True)
+        return failures
 
     def _transfer_import_grades(self, rows, cache):
         History = self.env["fl.course.history"]
