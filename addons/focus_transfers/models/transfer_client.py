@@ -180,14 +180,12 @@ class FlTransferClient(models.AbstractModel):
             raise PeerError(self._unavailable_message(district))
         problem = url_problem(peer.base_url)
         if problem:
-            raise PeerError(
+            raise self._refused(
+                district,
                 self.env._(
-                    "The address of district %(district)s is refused: %(problem)s. "
-                    "Nothing was sent.",
-                    district=district.display_name,
+                    "its address is not allowed (%(problem)s), nothing was sent",
                     problem=problem,
                 ),
-                "insecure_url",
             )
         url = peer.base_url.rstrip("/") + API_PREFIX + path
         # Our pending writes reach the database (and fail there, if they must)

@@ -18,3 +18,4 @@ from . import test_peer_api
 from . import test_peer_client
 from . import test_peer_concurrency
 from . import test_transfer_outcome
+from . import test_transfer_hostile_peer

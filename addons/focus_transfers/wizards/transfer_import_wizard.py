@@ -121,8 +121,10 @@ class FlTransferImportWizard(models.TransientModel):
             raise AccessError(
                 self.env._("You may not import data from an external district.")
             )
-        wizard = self.create({"student_id": student.id, "district_id": district.id})
-        wizard._load_package(package or wizard._fetch_package())
+        # a refused package leaves nothing behind, not even an empty wizard
+        with self.env.cr.savepoint():
+            wizard = self.create({"student_id": student.id, "district_id": district.id})
+            wizard._load_package(package or wizard._fetch_package())
         return wizard._action_open()
 
     def _fetch_package(self):
