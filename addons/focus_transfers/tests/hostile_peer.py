@@ -7,6 +7,7 @@ sent. It runs in a thread of its own, beside the test's Odoo server; every
 loop is bounded by the reply's length.
 """
 
+import contextlib
 import json
 import threading
 import time
@@ -57,14 +58,14 @@ class HostilePeer:
                     self.send_header(name, value)
                 self.end_headers()
                 step = reply.chunk or len(reply.body) or 1
-                try:
+                # a client that gave up (what a refusal looks like here) ends
+                # the loop: writing to its closed socket fails
+                with contextlib.suppress(OSError):
                     for start in range(0, len(reply.body), step):
                         if reply.delay:
                             time.sleep(reply.delay)
                         self.wfile.write(reply.body[start : start + step])
                         self.wfile.flush()
-                except OSError:
-                    pass  # the client gave up: what a refusal looks like here
                 self.close_connection = True
 
             do_GET = do_POST = _answer
