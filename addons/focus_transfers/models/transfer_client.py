@@ -7,9 +7,11 @@ redirect is a refusal: the student's name and birthdate are never re-posted
 to another address), and only HTTPS carries it, loopback aside.
 """
 
+import contextlib
 import ipaddress
 import json
 import logging
+import socket
 import threading
 import time
 from http.client import HTTPException
@@ -17,6 +19,7 @@ from urllib.parse import urlsplit
 
 import requests
 import urllib3
+import urllib3.connection
 from requests.adapters import HTTPAdapter
 
 from odoo import api, models
@@ -37,8 +40,51 @@ UNAVAILABLE_CODES = ("unavailable", "unauthorized", "forbidden", "feature_disabl
 _local = threading.local()
 
 
+def _watch(sock):
+    """Remember a socket this thread opened to a peer during a call."""
+    watched = getattr(_local, "sockets", None)
+    if watched is not None:
+        watched.append(sock)
+
+
+def _shut(sockets):
+    """The watchdog: the call's total time is spent, whatever the peer is
+    doing (trickling its status line or headers included)."""
+    for sock in sockets:
+        with contextlib.suppress(OSError):
+            sock.shutdown(socket.SHUT_RDWR)
+
+
+class _WatchedHTTPConnection(urllib3.connection.HTTPConnection):
+    def connect(self):
+        super().connect()
+        _watch(self.sock)
+
+
+class _WatchedHTTPSConnection(urllib3.connection.HTTPSConnection):
+    def connect(self):
+        super().connect()
+        _watch(self.sock)
+
+
+class _HTTPPool(urllib3.HTTPConnectionPool):
+    ConnectionCls = _WatchedHTTPConnection
+
+
+class _HTTPSPool(urllib3.HTTPSConnectionPool):
+    ConnectionCls = _WatchedHTTPSConnection
+
+
 class _TimeoutAdapter(HTTPAdapter):
-    """Every call gets (connect, read) timeouts unless it sets its own."""
+    """Every call gets (connect, read) timeouts unless it sets its own, on
+    connections the call's watchdog can cut."""
+
+    def init_poolmanager(self, *args, **kwargs):
+        super().init_poolmanager(*args, **kwargs)
+        self.poolmanager.pool_classes_by_scheme = {
+            "http": _HTTPPool,
+            "https": _HTTPSPool,
+        }
 
     def send(self, request, timeout=None, **kwargs):
         if timeout is None:
@@ -115,6 +161,8 @@ def _read_bounded(response, deadline):
                 raise _Refused(f"it took longer than {TOTAL_TIMEOUT} s") from None
             raise _Refused("the connection failed while it was read") from None
         if not chunk:
+            if time.monotonic() >= deadline:  # cut by the watchdog
+                raise _Refused(f"it took longer than {TOTAL_TIMEOUT} s")
             return bytes(body)
         body += chunk
         if len(body) > MAX_ANSWER_BYTES:
@@ -193,6 +241,21 @@ class FlTransferClient(models.AbstractModel):
         self.env.flush_all()
         headers = {"Authorization": f"Bearer {peer.api_key or ''}"}
         deadline = time.monotonic() + TOTAL_TIMEOUT
+        _local.sockets = sockets = []
+        watchdog = threading.Timer(TOTAL_TIMEOUT, _shut, [sockets])
+        watchdog.daemon = True
+        watchdog.start()
+        try:
+            return self._exchange(
+                district, method, url, path, payload, headers, deadline
+            )
+        finally:
+            watchdog.cancel()
+            _local.sockets = None
+
+    @api.model
+    def _exchange(self, district, method, url, path, payload, headers, deadline):
+        """One call (and one retry on a connection error) within ``deadline``."""
         response = None
         for attempt in (1, 2):
             try:
@@ -205,18 +268,23 @@ class FlTransferClient(models.AbstractModel):
                     allow_redirects=False,
                 )
                 break
-            except requests.ConnectionError as error:
+            except requests.RequestException as error:
+                if time.monotonic() >= deadline:
+                    _logger.info("peer %s: no answer in time", district.code)
+                    raise self._refused(
+                        district,
+                        self.env._("it took longer than %s s", TOTAL_TIMEOUT),
+                    ) from None
                 # ConnectTimeout included; a read timeout is not retried: the
                 # peer may have done the work.
                 _logger.info(
-                    "peer %s unreachable (%s, attempt %s)",
+                    "peer %s: %s (attempt %s)",
                     district.code,
                     type(error).__name__,
                     attempt,
                 )
-            except requests.RequestException as error:
-                _logger.info("peer %s: %s", district.code, type(error).__name__)
-                break
+                if not isinstance(error, requests.ConnectionError):
+                    break
         if response is None:
             raise PeerError(self._unavailable_message(district))
         with response:
@@ -235,9 +303,7 @@ class FlTransferClient(models.AbstractModel):
                     path.split("/")[1] if "/" in path else path,
                     refusal,
                 )
-                if response.status_code >= 400 and not (
-                    300 <= response.status_code < 400
-                ):
+                if response.status_code >= 400:
                     data = None  # an error page: the peer is unavailable
                 else:
                     raise self._refused(district, str(refusal)) from None

@@ -25,6 +25,7 @@ class Reply:
     chunk: int = 0  # bytes per write when trickling (0: all at once)
     delay: float = 0.0  # seconds before each chunk
     length: bool = True  # send Content-Length
+    slow_head: bool = False  # trickle the status line and headers too
 
 
 class HostilePeer:
@@ -49,22 +50,26 @@ class HostilePeer:
                 path = self.path.removeprefix(API_PREFIX)
                 peer.received.append((self.command, path, body))
                 reply = peer.routes.get(path) or Reply(404, b'{"error": {}}')
-                self.send_response(reply.status)
                 headers = {"Content-Type": "application/json", **reply.headers}
                 if reply.length:
                     headers.setdefault("Content-Length", str(len(reply.body)))
                 headers["Connection"] = "close"
-                for name, value in headers.items():
-                    self.send_header(name, value)
-                self.end_headers()
-                step = reply.chunk or len(reply.body) or 1
+                head = f"HTTP/1.1 {reply.status} Hostile\r\n" + "".join(
+                    f"{name}: {value}\r\n" for name, value in headers.items()
+                )
+                data = (head + "\r\n").encode() + reply.body
+                sent = 0
+                if not reply.slow_head:  # the head at once, the body as set
+                    sent = len(data) - len(reply.body)
+                    self.wfile.write(data[:sent])
+                step = reply.chunk or len(data) or 1
                 # a client that gave up (what a refusal looks like here) ends
                 # the loop: writing to its closed socket fails
                 with contextlib.suppress(OSError):
-                    for start in range(0, len(reply.body), step):
+                    for start in range(sent, len(data), step):
                         if reply.delay:
                             time.sleep(reply.delay)
-                        self.wfile.write(reply.body[start : start + step])
+                        self.wfile.write(data[start : start + step])
                         self.wfile.flush()
                 self.close_connection = True
 

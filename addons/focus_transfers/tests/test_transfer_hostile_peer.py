@@ -312,6 +312,18 @@ class TestHostilePeer(SisCase, HttpCase):
         )
         self.assertLess(time.monotonic() - start, 6)
 
+    def test_peer_trickling_its_headers_is_cut_at_the_total_budget(self):
+        self.patch(transfer_client, "TOTAL_TIMEOUT", 2)
+        start = time.monotonic()
+        self.assertRefused(
+            "took longer than 2 s",
+            json.dumps(self.package()).encode(),
+            chunk=1,
+            delay=0.4,
+            slow_head=True,
+        )
+        self.assertLess(time.monotonic() - start, 6)
+
     # --- redirects and transport -------------------------------------------------
 
     def test_redirect_is_refused_and_nothing_reposted(self):
