@@ -93,7 +93,11 @@ class _TimeoutAdapter(HTTPAdapter):
 
 
 class PeerError(UserError):
-    """An error answered by (or on the way to) a peer district."""
+    """An error answered by (or on the way to) a peer district, or its
+    answer refused. The other side's doing, not ours: Odoo's request handler
+    logs it at INFO (``loglevel``), never as a warning with a traceback."""
+
+    loglevel = logging.INFO
 
     def __init__(self, message, code="unavailable", status=None):
         super().__init__(message)

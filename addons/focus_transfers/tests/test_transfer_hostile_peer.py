@@ -472,6 +472,36 @@ class TestHostilePeer(SisCase, HttpCase):
             self.student.test_history_ids.mapped("subject_content"), ["RD"]
         )
 
+    def test_refusal_over_json_rpc_is_one_message_logged_at_info(self):
+        """As the registrar's browser meets it: a JSON error with the message,
+        and nothing above INFO in the server's log."""
+        package = self.tampered(lambda p: p["student"].update(first_name="Jordan"))
+        self.hostile.serve("/package", package)
+        self.authenticate("hostile_registrar", "hostile_registrar")
+        before = self.snapshot()
+        with self.assertNoLogs("odoo", "WARNING"):
+            response = self.url_open(
+                "/web/dataset/call_button",
+                json.dumps(
+                    {
+                        "jsonrpc": "2.0",
+                        "method": "call",
+                        "params": {
+                            "model": "fl.student",
+                            "method": "action_open_transfer_import",
+                            "args": [[self.student.id]],
+                            "kwargs": {},
+                        },
+                    }
+                ),
+                headers={"Content-Type": "application/json"},
+            )
+        error = response.json()["error"]["data"]
+        self.assertTrue(error["name"].endswith("PeerError"), error["name"])
+        self.assertIn(REFUSED, error["message"])
+        self.assertIn("is not for Avery", error["message"])
+        self.assertEqual(self.snapshot(), before)
+
     def test_forged_package_on_the_wizard_is_checked_again_at_import(self):
         wizard = self.open_import()
         forged = copy.deepcopy(self.package())

@@ -15,6 +15,7 @@ from odoo.exceptions import AccessError, UserError
 from ..models import import_preview as preview_mod
 from ..models import import_rules as rules
 from ..models import package_schema as schema
+from ..models.transfer_client import PeerError
 
 SECTION_LABELS = [
     ("demographics", "Demographics"),
@@ -185,22 +186,24 @@ class FlTransferImportWizard(models.TransientModel):
             student._transfer_demographic_kinds(),
         )
         if errors:
-            raise UserError(
+            raise PeerError(
                 self.env._(
                     "The other district's answer was refused: its record package "
                     "breaks the package format. Nothing was imported.\n%(errors)s",
                     errors=schema.summary(errors),
-                )
+                ),
+                "refused",
             )
         problem = schema.identity_problem(student._transfer_identity(), clean)
         if problem:
-            raise UserError(
+            raise PeerError(
                 self.env._(
                     "The other district's answer was refused: the record package "
                     "is not for %(student)s (%(problem)s). Nothing was imported.",
                     student=student.display_name,
                     problem=problem,
-                )
+                ),
+                "refused",
             )
         return clean
 
