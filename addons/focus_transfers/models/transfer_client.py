@@ -57,14 +57,16 @@ def _shut(sockets):
 
 class _WatchedHTTPConnection(urllib3.connection.HTTPConnection):
     def connect(self):
-        super().connect()
+        result = super().connect()
         _watch(self.sock)
+        return result
 
 
 class _WatchedHTTPSConnection(urllib3.connection.HTTPSConnection):
     def connect(self):
-        super().connect()
+        result = super().connect()
         _watch(self.sock)
+        return result
 
 
 class _HTTPPool(urllib3.HTTPConnectionPool):
@@ -80,11 +82,12 @@ class _TimeoutAdapter(HTTPAdapter):
     connections the call's watchdog can cut."""
 
     def init_poolmanager(self, *args, **kwargs):
-        super().init_poolmanager(*args, **kwargs)
+        result = super().init_poolmanager(*args, **kwargs)
         self.poolmanager.pool_classes_by_scheme = {
             "http": _HTTPPool,
             "https": _HTTPSPool,
         }
+        return result
 
     def send(self, request, timeout=None, **kwargs):
         if timeout is None:
