@@ -374,6 +374,9 @@ class TestHostilePeer(SisCase, HttpCase):
             "Demographics, field middle_name: must be text, not list": setter(
                 "demographics", "middle_name", ["Quinn", "Q"]
             ),
+            "Demographics, field first_name: must be text, not list": setter(
+                "demographics", "first_name", ["Avery"]
+            ),
             "Grades, row 1, field credit_earned: must be a number": setter(
                 "grades", "credit_earned", "abc"
             ),
@@ -418,6 +421,9 @@ class TestHostilePeer(SisCase, HttpCase):
             "Test History, row 1, field test_date: 0001-05-01 is outside": lambda p: p[
                 "sections"
             ]["test_history"][0].update(test_date="0001-05-01"),
+            "Demographics, field birthdate: 9999-04-02 is outside": demographics(
+                birthdate="9999-04-02"
+            ),
             "Student, field birthdate: 9999-04-02 is outside": lambda p: p[
                 "student"
             ].update(birthdate="9999-04-02"),
