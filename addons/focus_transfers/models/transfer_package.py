@@ -419,11 +419,14 @@ class FlStudent(models.Model):
         return counts
 
     def _transfer_import_trial(self, plan):
-        """Write each planned row alone (a course with its grades), then roll
-        it back: ``[(row, why it cannot be written)]``, so that a row our
-        forms refuse shows in the preview, before Import, with its reason."""
+        """Write the planned rows and roll them back: ``[(row, why it cannot
+        be written)]``, so that a row our forms refuse shows in the preview,
+        before Import, with the form's own message. The whole plan is tried
+        first (one write, as Import does); only when it fails is each row (a
+        course with its grades) tried alone, to name the rows at fault."""
         self.ensure_one()
-        student = self.with_context(tracking_disable=True)
+        if self._transfer_import_attempt(plan) is None:
+            return []
         failures = []
         for section, rows in plan.items():
             units = {}
@@ -435,18 +438,24 @@ class FlStudent(models.Model):
                     unit = id(row)
                 units.setdefault(unit, []).append(row)
             for unit in units.values():
-                savepoint = self.env.cr.savepoint()
-                try:
-                    student._transfer_import_write({section: unit})
-                    self.env.flush_all()
-                except UserError as error:
-                    failures.extend((row, str(error.args[0])) for row in unit)
-                except (ValueError, TypeError, psycopg2.Error):
-                    message = self.env._("Our records cannot hold this row.")
+                message = self._transfer_import_attempt({section: unit})
+                if message:
                     failures.extend((row, message) for row in unit)
-                finally:
-                    savepoint.close(rollback=True)
         return failures
+
+    def _transfer_import_attempt(self, plan):
+        """Why ``plan`` cannot be written (None when it can); rolled back."""
+        savepoint = self.env.cr.savepoint()
+        try:
+            self.with_context(tracking_disable=True)._transfer_import_write(plan)
+            self.env.flush_all()
+        except UserError as error:
+            return str(error.args[0])
+        except (ValueError, TypeError, psycopg2.Error):
+            return self.env._("Our records cannot hold this row.")
+        finally:
+            savepoint.close(rollback=True)
+        return None
 
     def _transfer_import_grades(self, rows, cache):
         History = self.env["fl.course.history"]
