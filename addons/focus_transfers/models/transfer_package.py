@@ -320,6 +320,9 @@ class FlStudent(models.Model):
             ),
             "required_codes": required_codes,
             "school_years": {y.code: y.marking_structure or "semesters" for y in years},
+            "year_periods": {
+                y.code: set(y.marking_period_ids.mapped("code")) for y in years
+            },
             "catalog": set(courses.mapped("state_course_number")),
             "scale_grades": {
                 c.state_course_number: {

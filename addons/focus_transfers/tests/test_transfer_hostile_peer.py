@@ -464,7 +464,21 @@ class TestHostilePeer(SisCase, HttpCase):
         package["sections"]["test_history"].append(
             {**good, "subject": "MA", "score": "AB"}
         )
+        # a course in progress with a final grade: the course form refuses it
+        course = package["sections"]["grades"][0]
+        package["sections"]["grades"].append(
+            {
+                **course,
+                "course_number": "1200320",
+                "in_progress": True,
+                "final_grade": "A",
+            }
+        )
         wizard = self.open_import(package)
+        grades = {line.course_number: line for line in wizard.grade_line_ids}
+        self.assertIn(grades["1200310"].status, ("ok", "warning"))
+        self.assertEqual(grades["1200320"].status, "error")
+        self.assertIn("in progress has no final grade", grades["1200320"].message)
         lines = {line.subject: line for line in wizard.test_line_ids}
         self.assertEqual(lines["RD"].status, "ok")
         self.assertEqual(lines["MA"].status, "error")
@@ -476,6 +490,9 @@ class TestHostilePeer(SisCase, HttpCase):
         self.env.invalidate_all()
         self.assertEqual(
             self.student.test_history_ids.mapped("subject_content"), ["RD"]
+        )
+        self.assertEqual(
+            self.student.course_history_ids.mapped("course_number"), ["1200310"]
         )
 
     def test_refusal_over_json_rpc_is_one_message_logged_at_info(self):

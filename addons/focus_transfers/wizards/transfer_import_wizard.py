@@ -208,9 +208,10 @@ class FlTransferImportWizard(models.TransientModel):
         return clean
 
     def _preview(self, package_json=None, trial=False):
-        """The package and its preview rows; with ``trial``, every row that
-        would be imported is first written alone and rolled back, so a row
-        our forms would refuse shows as an error before Import."""
+        """The package and its preview rows; with ``trial``, the rows that
+        would be imported are first written and rolled back, so a row our
+        forms would refuse shows as an error before Import (grades: by the
+        preview's rules, see ``import_preview.NOT_TRIED``)."""
         package = self._checked_package(
             json.loads(package_json or self.package_json or "{}")
         )
@@ -219,7 +220,8 @@ class FlTransferImportWizard(models.TransientModel):
         ctx["allowed"] = self._allowed_sections()
         preview = preview_mod.build_preview(package, ctx)
         if trial:
-            importable = preview_mod.plan_import(preview, set(preview), ctx["allowed"])
+            tried = set(preview) - preview_mod.NOT_TRIED
+            importable = preview_mod.plan_import(preview, tried, ctx["allowed"])
             for row, message in student._transfer_import_trial(importable):
                 row["status"] = rules.ERROR
                 row["selected"] = False
