@@ -23,10 +23,10 @@ FORBIDDEN_CATEGORIES = frozenset({"Cc", "Cf", "Cs", "Co", "Cn"})
 MAX_ERRORS = 20  # listed in one message; the rest are counted
 
 
-def unsafe_character(text):
-    """The first character ``text`` may not carry, or None."""
+def unsafe_character(text, allowed=""):
+    """The first character ``text`` may not carry (beyond ``allowed``), or None."""
     for char in text:
-        if unicodedata.category(char) in FORBIDDEN_CATEGORIES:
+        if unicodedata.category(char) in FORBIDDEN_CATEGORIES and char not in allowed:
             return char
     return None
 
@@ -42,6 +42,7 @@ class Text:
     max_len: int = 100
     pattern: str = ""  # full match, when set
     required: bool = False
+    multiline: bool = False  # line breaks allowed (a note)
 
     def check(self, value, today):
         if value in ("", None):
@@ -50,7 +51,7 @@ class Text:
             return f"must be text, not {type(value).__name__}"
         if len(value) > self.max_len:
             return f"is longer than {self.max_len} characters"
-        bad = unsafe_character(value)
+        bad = unsafe_character(value, "\n" if self.multiline else "")
         if bad:
             return f"contains a forbidden character ({_describe(bad)})"
         if self.pattern and not re.fullmatch(self.pattern, value):
@@ -151,6 +152,7 @@ class Section:
     max_rows: int = 100
     key: tuple = ()  # natural key: the same record on both sides
     by_name: bool = False
+    strict: bool = True  # False: undeclared fields are dropped, not refused
 
 
 FL_STUDENT_NUMBER = r"\d{9}X|\d{10}"
@@ -265,8 +267,8 @@ SECTIONS = {
             "school": Code(),
             "section": Text(20),
             "period": Text(10),
-            "start_date": Date(2000, future_days=400, required=True),
-            "drop_date": Date(2000, future_days=400),
+            "start_date": Date(2000, future_days=3660, required=True),
+            "drop_date": Date(2000, future_days=3660),
         },
         max_rows=40,
         key=("school_year", "course_number", "section", "period"),
@@ -284,6 +286,23 @@ SECTIONS = {
         },
         max_rows=200,
         key=("incident_date", "incident_type"),
+    ),
+}
+
+# The other answers of a peer that we keep something of, by the call's name.
+ANSWERS = {
+    # GET /requests/<id>: one of our outgoing requests, as the peer holds it
+    "status": Section(
+        "Request status",
+        {
+            "id": Number(0, 2**31 - 1),
+            "state": Choice(("pending", "approved", "denied", "cancelled")),
+            "deny_reason": Code(),
+            "deny_note": Text(1000, multiline=True),
+            "withdrawal_date": Date(2000, future_days=3660),
+        },
+        by_name=True,
+        strict=False,
     ),
 }
 
@@ -333,7 +352,7 @@ def _check_row(section, row, where, kinds, errors, today):
         return None
     clean = {}
     for name in row:
-        if name not in kinds:
+        if name not in kinds and section.strict:
             errors.add(where, f"field {_shown(name)} is not part of the package")
     for name, kind in kinds.items():
         if name not in row:
@@ -415,6 +434,14 @@ def check_package(package, today, demographic_kinds=None):
     if errors:
         return None, errors
     return clean, errors
+
+
+def check_answer(name, answer, today):
+    """``(clean answer, errors)`` of a peer's answer declared in ``ANSWERS``."""
+    errors = _Errors()
+    spec = ANSWERS[name]
+    clean = _check_row(spec, answer, spec.label, spec.fields, errors, today)
+    return (None if errors else clean), errors
 
 
 def summary(errors):

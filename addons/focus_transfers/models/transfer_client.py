@@ -22,10 +22,10 @@ import urllib3
 import urllib3.connection
 from requests.adapters import HTTPAdapter
 
-from odoo import api, models
+from odoo import api, fields, models
 from odoo.exceptions import UserError
 
-from .package_schema import unsafe_character
+from .package_schema import check_answer, unsafe_character
 from .transfer_peer import API_PREFIX
 
 _logger = logging.getLogger(__name__)
@@ -227,8 +227,10 @@ class FlTransferClient(models.AbstractModel):
         )
 
     @api.model
-    def _call(self, peer, method, path, payload=None, check_enabled=True):
-        """Call the peer; the decoded JSON reply, or a PeerError."""
+    def _call(self, peer, method, path, payload=None, check_enabled=True, answer=None):
+        """Call the peer; the decoded JSON reply, or a PeerError. ``answer``:
+        the name of the reply's declared schema (``package_schema.ANSWERS``),
+        which the reply is reduced to (or refused by)."""
         peer = peer.sudo()  # the API key is readable by administrators only
         district = peer.district_id
         if not peer or (check_enabled and not peer.enabled):
@@ -253,12 +255,18 @@ class FlTransferClient(models.AbstractModel):
         watchdog.daemon = True
         watchdog.start()
         try:
-            return self._exchange(
+            reply = self._exchange(
                 district, method, url, path, payload, headers, deadline
             )
         finally:
             watchdog.cancel()
             _local.sockets = None
+        if answer:
+            reply, errors = check_answer(answer, reply, fields.Date.context_today(self))
+            if errors:
+                _logger.info("peer %s: %s answer refused", district.code, answer)
+                raise self._refused(district, "; ".join(errors[:5]))
+        return reply
 
     @api.model
     def _exchange(self, district, method, url, path, payload, headers, deadline):

@@ -495,6 +495,51 @@ class TestHostilePeer(SisCase, HttpCase):
             self.student.course_history_ids.mapped("course_number"), ["1200310"]
         )
 
+    def test_request_status_answer_is_checked(self):
+        """Check status on an outgoing request: the peer's answer is reduced
+        to its declared schema or refused, the request left as it was."""
+        outgoing = self.env["fl.transfer.request"].create(
+            {
+                "direction": "outgoing",
+                "student_id": self.student.id,
+                "florida_student_id": NUMBER,
+                "first_name": "Avery",
+                "last_name": "Thornbury",
+                "birthdate": datetime.date(2015, 4, 2),
+                "district_id": self.other_district.id,
+                "requester": "R. Registrar",
+                "enrollment_date": datetime.date(2030, 8, 15),
+            }
+        )
+        outgoing.sudo().remote_reference = "77"
+        status = {"id": 77, "state": "denied", "deny_reason": "other"}
+        for label, extra in {
+            "a list as the note": {"deny_note": ["x"]},
+            "a terminal escape": {"deny_note": "\x1b[2Jtwin"},
+            "a right-to-left override": {"deny_note": "twin\u202e"},
+            "a huge note": {"deny_note": "x" * 5000},
+            "an unknown state": {"state": "released"},
+            "a date in year 1": {"withdrawal_date": "0001-01-01"},
+        }.items():
+            with self.subTest(label):
+                self.hostile.serve("/requests/77", {**status, **extra})
+                with (
+                    self.assertNoLogs("odoo.addons.focus_transfers", "WARNING"),
+                    self.assertRaisesRegex(UserError, REFUSED),
+                ):
+                    outgoing.with_user(self.registrar).action_refresh_status()
+                self.env.invalidate_all()
+                self.assertEqual(outgoing.state, "pending")
+                self.assertFalse(outgoing.deny_note)
+        # an honest answer: a note on two lines, a field we do not know
+        self.hostile.serve(
+            "/requests/77", {**status, "deny_note": "twin\nsee file", "extra": 1}
+        )
+        outgoing.with_user(self.registrar).action_refresh_status()
+        self.env.invalidate_all()
+        self.assertEqual(outgoing.state, "denied")
+        self.assertEqual(outgoing.deny_note, "twin\nsee file")
+
     def test_refusal_over_json_rpc_is_one_message_logged_at_info(self):
         """As the registrar's browser meets it: a JSON error with the message,
         and nothing above INFO in the server's log."""
