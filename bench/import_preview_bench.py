@@ -50,7 +50,7 @@ MODELS = ROOT / "addons/focus_transfers/models"
 pkg = types.ModuleType("ft_models")
 pkg.__path__ = [str(MODELS)]
 sys.modules["ft_models"] = pkg
-for name in ("import_rules", "import_preview"):
+for name in ("package_schema", "import_rules", "import_preview"):
     spec = importlib.util.spec_from_file_location(
         f"ft_models.{name}", MODELS / f"{name}.py"
     )

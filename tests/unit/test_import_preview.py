@@ -14,7 +14,7 @@ MODELS = Path(__file__).resolve().parents[2] / "addons/focus_transfers/models"
 pkg = types.ModuleType("ft_models")
 pkg.__path__ = [str(MODELS)]
 sys.modules["ft_models"] = pkg
-for name in ("import_rules", "import_preview"):
+for name in ("package_schema", "import_rules", "import_preview"):
     spec = importlib.util.spec_from_file_location(
         f"ft_models.{name}", MODELS / f"{name}.py"
     )
@@ -240,7 +240,9 @@ def test_two_cells_in_one_period_is_an_error():
         }
     ]
     rows = preview_mod.build_preview(pkg, Store().ctx())["grades"]
-    assert [r["status"] for r in rows] == [rules.OK, rules.ERROR]
+    # two different grades for one period: neither can be the one imported
+    assert [r["status"] for r in rows] == [rules.ERROR, rules.ERROR]
+    assert "different grades for period BC2" in rows[0]["message"]
 
 
 def test_unknown_required_code_is_an_error():

@@ -1,18 +1,26 @@
 """Transfer import rules (issue 9): translation, classification, keys, diffs."""
 
 import importlib.util
+import sys
+import types
 from datetime import date
 from pathlib import Path
 
 import pytest
 
-SPEC = importlib.util.spec_from_file_location(
-    "import_rules",
-    Path(__file__).resolve().parents[2]
-    / "addons/focus_transfers/models/import_rules.py",
-)
-rules = importlib.util.module_from_spec(SPEC)
-SPEC.loader.exec_module(rules)
+MODELS = Path(__file__).resolve().parents[2] / "addons/focus_transfers/models"
+# load the pure modules as a package without importing Odoo
+pkg = types.ModuleType("ft_rules_models")
+pkg.__path__ = [str(MODELS)]
+sys.modules["ft_rules_models"] = pkg
+for name in ("package_schema", "import_rules"):
+    SPEC = importlib.util.spec_from_file_location(
+        f"ft_rules_models.{name}", MODELS / f"{name}.py"
+    )
+    module = importlib.util.module_from_spec(SPEC)
+    sys.modules[SPEC.name] = module
+    SPEC.loader.exec_module(module)
+rules = sys.modules["ft_rules_models.import_rules"]
 
 tp = rules.translate_period
 

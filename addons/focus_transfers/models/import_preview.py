@@ -19,6 +19,7 @@ rows as transient lines; tests and the benchmark call these directly.
 """
 
 from . import import_rules as rules
+from .package_schema import IDENTITY_FIELDS, group_duplicates
 
 SECTIONS = (
     "demographics",
@@ -30,6 +31,10 @@ SECTIONS = (
     "discipline",
 )
 NOT_IMPORTABLE = {"discipline"}  # shown, never imported (seed 000)
+# Not tried by a trial write before the preview: a 13-year history is a
+# thousand grades, too slow to write twice; the preview's rules (and the
+# schema) check what the course history's forms check.
+NOT_TRIED = {"grades"}
 IMPORTABLE_STATUSES = {rules.OK, rules.WARNING}
 
 
@@ -44,11 +49,50 @@ def _row(section, key, status, messages, data):
     }
 
 
+def _duplicates(section, records):
+    """``[(record, messages, conflict)]``: identical rows merged, rows with
+    the same natural key and different values flagged (none imported)."""
+    result = []
+    for record, sent, conflict in group_duplicates(
+        records, lambda r: rules.natural_key(section, r)
+    ):
+        messages = []
+        if conflict:
+            messages.append(
+                f"The package sends {sent} different rows for this record "
+                "(same natural key): none is imported."
+            )
+        elif sent > 1:
+            messages.append(f"Sent {sent} times in the package: imported once.")
+        result.append((record, messages, conflict))
+    return result
+
+
+def _course_problem(course, target, ctx):
+    """What our course history would refuse for this grade (the forms'
+    rules that span fields: grades are too many to try writing each)."""
+    if course.get("in_progress") is True and course.get("final_grade"):
+        return "A course in progress has no final grade."
+    periods = ctx.get("year_periods")
+    year = course.get("school_year")
+    if (
+        periods is not None
+        and target not in (None, rules.COURSE_FINAL)
+        and target not in periods.get(year, ())
+    ):
+        return (
+            f"School year {year} has no marking period {target}: generate its "
+            "marking periods first."
+        )
+    return None
+
+
 def _grade_rows(courses, ctx):
     rows = []
-    for course in courses:
+    for course, course_notes, course_conflict in _duplicates("grades", courses):
         seen = set()
-        for cell in course.get("cells") or []:
+        cells = group_duplicates(course.get("cells") or [], lambda c: c.get("period"))
+        for cell, sent, cell_conflict in cells:
             merged = {
                 **cell,
                 "school_year": course.get("school_year"),
@@ -63,10 +107,25 @@ def _grade_rows(courses, ctx):
                 str(course.get("course_number") or "").upper(),
                 target,
             )
-            status, messages = got["status"], list(got["messages"])
+            status, messages = got["status"], course_notes + list(got["messages"])
             if target and status != rules.ERROR and key in seen:
                 status = rules.ERROR
                 messages.append(f"Two incoming grades fall in our period {target}.")
+            if cell_conflict:
+                status = rules.ERROR
+                messages.append(
+                    f"The package sends {sent} different grades for period "
+                    f"{cell.get('period')}: none is imported."
+                )
+            elif sent > 1:
+                messages.append(f"Sent {sent} times in the package: imported once.")
+            if course_conflict:
+                status = rules.ERROR
+            if status != rules.ERROR:
+                problem = _course_problem(course, target, ctx)
+                if problem:
+                    status = rules.ERROR
+                    messages.append(problem)
             seen.add(key)
             data = {
                 "course": {k: v for k, v in course.items() if k != "cells"},
@@ -81,19 +140,45 @@ def _grade_rows(courses, ctx):
 def _keyed_rows(section, records, held_keys, required_codes=None):
     """Rows keyed by natural key; an unknown required code is an error."""
     rows = []
-    for record in records:
+    for record, notes, conflict in _duplicates(section, records):
         key = rules.natural_key(section, record)
         unknown = [
             f"{name} {record.get(name)!r} is unknown here."
             for name, known in (required_codes or {}).items()
             if record.get(name) not in known
         ]
-        if unknown:
-            rows.append(_row(section, key, rules.ERROR, unknown, record))
+        if conflict or unknown:
+            rows.append(_row(section, key, rules.ERROR, notes + unknown, record))
         elif key in held_keys:
-            rows.append(_row(section, key, rules.EXISTS, ["Already imported."], record))
+            rows.append(
+                _row(section, key, rules.EXISTS, [*notes, "Already imported."], record)
+            )
         else:
-            rows.append(_row(section, key, rules.OK, [], record))
+            rows.append(_row(section, key, rules.OK, notes, record))
+    return rows
+
+
+def _demographic_rows(content, ctx):
+    """Fields that differ from ours. A field that identifies the student is
+    never changed by a package (only a Florida student number we lack, and
+    that no other student of ours holds, is filled in)."""
+    rows = []
+    for field, old, new in rules.diff_demographics(
+        content, ctx["current_demographics"], ctx["importable_fields"]
+    ):
+        status, messages = rules.OK, []
+        if field in IDENTITY_FIELDS and not (
+            field == "florida_student_id"
+            and not old
+            and not ctx.get("florida_student_id_taken")
+        ):
+            status = rules.ERROR
+            messages.append(
+                "This field identifies the student: a package does not change "
+                "it (correct it on the student's form if it is wrong)."
+            )
+        data = {"field": field, "current": old, "incoming": new}
+        rows.append(_row("demographics", (field,), status, messages, data))
     return rows
 
 
@@ -114,26 +199,19 @@ def build_preview(package, ctx):
         if not content or (section not in allowed and section not in NOT_IMPORTABLE):
             continue
         if section == "demographics":
-            preview[section] = [
-                _row(
-                    section,
-                    (field,),
-                    rules.OK,
-                    [],
-                    {"field": field, "current": old, "incoming": new},
-                )
-                for field, old, new in rules.diff_demographics(
-                    content, ctx["current_demographics"], ctx["importable_fields"]
-                )
-            ]
+            preview[section] = _demographic_rows(content, ctx)
         elif section == "grades":
             preview[section] = _grade_rows(content, ctx)
         elif section == "test_history":
             preview[section] = []
-            for record in content:
+            for record, notes, conflict in _duplicates(section, content):
                 status, messages = rules.classify_test(record, ctx)
+                if conflict:
+                    status = rules.ERROR
                 key = rules.natural_key(section, record)
-                preview[section].append(_row(section, key, status, messages, record))
+                preview[section].append(
+                    _row(section, key, status, notes + messages, record)
+                )
         else:
             held = ctx.get("held_keys", {}).get(section, set())
             required = ctx.get("required_codes", {}).get(section)

@@ -15,6 +15,8 @@ and the import cannot disagree.
 import re
 from datetime import date
 
+from .package_schema import SECTIONS
+
 OK = "ok"
 WARNING = "warning"
 ERROR = "error"
@@ -276,14 +278,8 @@ def classify_test(row, context):
 
 # --- natural keys -------------------------------------------------------------
 
-NATURAL_KEYS = {
-    "grades": ("school_year", "course_number", "term"),
-    "test_history": ("test_name", "test_date", "subject", "score_type"),
-    "ese": ("exceptionality", "placement_date"),
-    "immunizations": ("vaccine", "dose_date"),
-    "schedule": ("school_year", "course_number", "section", "period"),
-    "discipline": ("incident_date", "incident_type"),
-}
+# declared once, in the package schema (one table per section)
+NATURAL_KEYS = {name: spec.key for name, spec in SECTIONS.items() if spec.key}
 
 
 def natural_key(section, row):

@@ -9,10 +9,13 @@ period) and demographics have their own shape; see ``import_preview``.
 
 from datetime import date
 
+import psycopg2
+
 from odoo import fields, models
 from odoo.exceptions import UserError
 
 from . import import_rules as rules
+from . import package_schema as schema
 
 # section -> model, plain fields (package name -> model field), code fields
 # (package name -> (model field, code model)); keys: import_rules.NATURAL_KEYS
@@ -159,6 +162,19 @@ class FlStudent(models.Model):
                 seen.append(name)
         return seen
 
+    def _transfer_demographic_kinds(self):
+        """{field: schema kind} of the demographic fields a package may carry."""
+        kinds = {}
+        for name in self._importable_demographic_fields():
+            field = self._fields[name]
+            selection = ()
+            if field.type == "selection":
+                selection = [key for key, __ in field._description_selection(self.env)]
+            kind = schema.demographic_kind(name, field.type, selection)
+            if kind:
+                kinds[name] = kind
+        return kinds
+
     def _transfer_demographics(self):
         self.ensure_one()
         return {
@@ -294,9 +310,19 @@ class FlStudent(models.Model):
                     self.env[model].search([("code", "in", wanted)]).mapped("code")
                 )
         demo_fields = self._importable_demographic_fields()
+        number = (sections.get("demographics") or {}).get("florida_student_id")
         return {
+            "florida_student_id_taken": bool(
+                number
+                and self.sudo().search_count(
+                    [("florida_student_id", "=", number), ("id", "!=", self.id)]
+                )
+            ),
             "required_codes": required_codes,
             "school_years": {y.code: y.marking_structure or "semesters" for y in years},
+            "year_periods": {
+                y.code: set(y.marking_period_ids.mapped("code")) for y in years
+            },
             "catalog": set(courses.mapped("state_course_number")),
             "scale_grades": {
                 c.state_course_number: {
@@ -335,6 +361,16 @@ class FlStudent(models.Model):
             vals = {}
             for row in demo:
                 name, value = row["data"]["field"], row["data"]["incoming"]
+                if name in schema.IDENTITY_FIELDS and (
+                    name != "florida_student_id" or self.florida_student_id
+                ):
+                    raise UserError(
+                        self.env._(
+                            "%(field)s identifies the student: a record package "
+                            "does not change it.",
+                            field=self._fields[name].string,
+                        )
+                    )
                 field = self._fields[name]
                 if field.type == "many2one":
                     value = self._code_record(field.comodel_name, value, cache).id
@@ -384,6 +420,45 @@ class FlStudent(models.Model):
                 self.env[spec["model"]].create(vals_list)
                 counts[section] = len(vals_list)
         return counts
+
+    def _transfer_import_trial(self, plan):
+        """Write the planned rows and roll them back: ``[(row, why it cannot
+        be written)]``, so that a row our forms refuse shows in the preview,
+        before Import, with the form's own message. The whole plan is tried
+        first (one write, as Import does); only when it fails is each row (a
+        course with its grades) tried alone, to name the rows at fault."""
+        self.ensure_one()
+        if self._transfer_import_attempt(plan) is None:
+            return []
+        failures = []
+        for section, rows in plan.items():
+            units = {}
+            for row in rows:
+                if section == "grades":
+                    course = row["data"]["course"]
+                    unit = (course.get("school_year"), course.get("course_number"))
+                else:
+                    unit = id(row)
+                units.setdefault(unit, []).append(row)
+            for unit in units.values():
+                message = self._transfer_import_attempt({section: unit})
+                if message:
+                    failures.extend((row, message) for row in unit)
+        return failures
+
+    def _transfer_import_attempt(self, plan):
+        """Why ``plan`` cannot be written (None when it can); rolled back."""
+        savepoint = self.env.cr.savepoint()
+        try:
+            self.with_context(tracking_disable=True)._transfer_import_write(plan)
+            self.env.flush_all()
+        except UserError as error:
+            return str(error.args[0])
+        except (ValueError, TypeError, psycopg2.Error):
+            return self.env._("Our records cannot hold this row.")
+        finally:
+            savepoint.close(rollback=True)
+        return None
 
     def _transfer_import_grades(self, rows, cache):
         History = self.env["fl.course.history"]

@@ -399,7 +399,9 @@ class FlTransferRequest(models.Model):
             peer = request._peer()
             if not peer:
                 raise UserError(client._unavailable_message(request.district_id))
-            reply = client._call(peer, "GET", f"/requests/{request.remote_reference}")
+            reply = client._call(
+                peer, "GET", f"/requests/{request.remote_reference}", answer="status"
+            )
             request._apply_remote_status(reply)
         return True
 

@@ -21,3 +21,4 @@ from . import test_peer_concurrency
 from . import test_transfer_outcome
 from . import test_peer_secrets
 from . import test_workflow_integrity
+from . import test_transfer_hostile_peer

@@ -51,6 +51,12 @@ class TestTransferImportTour(HttpCase):
         package = {
             "version": 1,
             "district": "12",
+            "student": {
+                "first_name": "Wren",
+                "last_name": "Halloway",
+                "birthdate": "2010-04-05",
+                "florida_student_id": "",
+            },
             "sections": {
                 "demographics": {
                     "first_name": "Wren",

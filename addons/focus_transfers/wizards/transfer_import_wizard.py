@@ -14,6 +14,8 @@ from odoo.exceptions import AccessError, UserError
 
 from ..models import import_preview as preview_mod
 from ..models import import_rules as rules
+from ..models import package_schema as schema
+from ..models.transfer_client import PeerError
 
 SECTION_LABELS = [
     ("demographics", "Demographics"),
@@ -120,8 +122,10 @@ class FlTransferImportWizard(models.TransientModel):
             raise AccessError(
                 self.env._("You may not import data from an external district.")
             )
-        wizard = self.create({"student_id": student.id, "district_id": district.id})
-        wizard._load_package(package or wizard._fetch_package())
+        # a refused package leaves nothing behind, not even an empty wizard
+        with self.env.cr.savepoint():
+            wizard = self.create({"student_id": student.id, "district_id": district.id})
+            wizard._load_package(package or wizard._fetch_package())
         return wizard._action_open()
 
     def _fetch_package(self):
@@ -157,10 +161,7 @@ class FlTransferImportWizard(models.TransientModel):
         return self._action_open()
 
     def _load_package(self, package):
-        if not isinstance(package, dict) or not isinstance(
-            package.get("sections", {}), dict
-        ):
-            raise UserError(self.env._("The sending district sent no record package."))
+        package = self._checked_package(package)
         previous = self.package_json
         self.write(
             {
@@ -171,15 +172,65 @@ class FlTransferImportWizard(models.TransientModel):
         )
         self._build_lines()
 
-    def _preview(self, package_json=None):
-        package = json.loads(package_json or self.package_json or "{}")
-        ctx = self.student_id._transfer_import_context(package)
+    def _checked_package(self, package):
+        """The package reduced to its declared schema, for our student only.
+
+        Checked before anything is previewed, and again from the stored JSON
+        at import: a violation refuses the whole package, nothing is offered.
+        """
+        self.ensure_one()
+        student = self.student_id
+        clean, errors = schema.check_package(
+            package,
+            fields.Date.context_today(self),
+            student._transfer_demographic_kinds(),
+        )
+        if errors:
+            raise PeerError(
+                self.env._(
+                    "The other district's answer was refused: its record package "
+                    "breaks the package format. Nothing was imported.\n%(errors)s",
+                    errors=schema.summary(errors),
+                ),
+                "refused",
+            )
+        problem = schema.identity_problem(student._transfer_identity(), clean)
+        if problem:
+            raise PeerError(
+                self.env._(
+                    "The other district's answer was refused: the record package "
+                    "is not for %(student)s (%(problem)s). Nothing was imported.",
+                    student=student.display_name,
+                    problem=problem,
+                ),
+                "refused",
+            )
+        return clean
+
+    def _preview(self, package_json=None, trial=False):
+        """The package and its preview rows; with ``trial``, the rows that
+        would be imported are first written and rolled back, so a row our
+        forms would refuse shows as an error before Import (grades: by the
+        preview's rules, see ``import_preview.NOT_TRIED``)."""
+        package = self._checked_package(
+            json.loads(package_json or self.package_json or "{}")
+        )
+        student = self.student_id
+        ctx = student._transfer_import_context(package)
         ctx["allowed"] = self._allowed_sections()
-        return package, preview_mod.build_preview(package, ctx)
+        preview = preview_mod.build_preview(package, ctx)
+        if trial:
+            tried = set(preview) - preview_mod.NOT_TRIED
+            importable = preview_mod.plan_import(preview, tried, ctx["allowed"])
+            for row, message in student._transfer_import_trial(importable):
+                row["status"] = rules.ERROR
+                row["selected"] = False
+                row["message"] = "\n".join(filter(None, (row["message"], message)))
+        return package, preview
 
     def _build_lines(self):
         self.ensure_one()
-        __, preview = self._preview()
+        __, preview = self._preview(trial=True)
         if self.previous_package_json:
             __, before = self._preview(self.previous_package_json)
             preview_mod.mark_changes(before, preview)
@@ -285,7 +336,7 @@ class FlTransferImportWizard(models.TransientModel):
             )
         allowed = self._allowed_sections()
         self.student_id.check_access("write")
-        package, preview = self._preview()
+        package, preview = self._preview(trial=True)
         ticks = {(line.section, line.key): line.selected for line in self._all_lines()}
         for section, rows in preview.items():
             for row in rows:
@@ -320,7 +371,7 @@ class FlTransferImportWizard(models.TransientModel):
                 "package_sent_at": package.get("sent_at") or "",
             }
         )
-        log._send_receipt()
+        log._send_receipt_after_commit()
         self.env["fl.transfer.request"]._records_imported(
             self.student_id, self.district_id
         )
