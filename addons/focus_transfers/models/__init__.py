@@ -20,6 +20,7 @@ from . import discipline_incident
 from . import schedule
 from . import student_academic
 from . import academic_demo
+from . import system_record_mixin
 from . import transfer_request
 from . import student_demographics
 from . import import_rules

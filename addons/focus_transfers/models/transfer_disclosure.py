@@ -2,12 +2,12 @@
 records to a peer district — who, which sections, when, on what authority."""
 
 from odoo import api, fields, models
-from odoo.exceptions import AccessError
 
 
 class FlTransferDisclosure(models.Model):
     _name = "fl.transfer.disclosure"
     _description = "Student Record Disclosure"
+    _inherit = ["fl.system.record.mixin"]
     _order = "disclosure_date desc, id desc"
 
     student_id = fields.Many2one(
@@ -63,30 +63,11 @@ class FlTransferDisclosure(models.Model):
                 f"{row.district_id.display_name or ''} ({row.disclosure_date or ''})"
             )
 
-    @api.model_create_multi
-    def create(self, vals_list):
-        self._check_system()
-        return super().create(vals_list)
-
-    def write(self, vals):
-        self._check_system()
-        return super().write(vals)
-
-    def unlink(self):
-        self._check_system()
-        return super().unlink()
-
-    def _check_system(self):
-        """Append-only for everyone but the system: the release and the
-        receipt code paths write rows as superuser; nobody else creates,
-        changes or deletes one (a record of disclosures that can be trusted)."""
-        if not self.env.su:
-            raise AccessError(
-                self.env._(
-                    "The record of disclosures is kept by the system: a disclosure "
-                    "cannot be created, changed or deleted by hand."
-                )
-            )
+    def _system_record_refusal(self):
+        return self.env._(
+            "The record of disclosures is kept by the system: a disclosure "
+            "cannot be created, changed or deleted by hand."
+        )
 
 
 class FlStudent(models.Model):

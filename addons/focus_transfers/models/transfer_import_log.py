@@ -1,13 +1,13 @@
 """Every transfer import is recorded: who, when, what, from which district."""
 
 from odoo import api, fields, models
-from odoo.exceptions import AccessError
 from odoo.modules.registry import Registry
 
 
 class FlTransferImportLog(models.Model):
     _name = "fl.transfer.import.log"
     _description = "Transfer Import Log"
+    _inherit = ["fl.system.record.mixin"]
     _order = "import_date desc, id desc"
 
     student_id = fields.Many2one(
@@ -30,29 +30,11 @@ class FlTransferImportLog(models.Model):
     )
     receipt_message = fields.Char()
 
-    @api.model_create_multi
-    def create(self, vals_list):
-        self._check_system()
-        return super().create(vals_list)
-
-    def write(self, vals):
-        self._check_system()
-        return super().write(vals)
-
-    def unlink(self):
-        self._check_system()
-        return super().unlink()
-
-    def _check_system(self):
-        """The import wizard writes the log as the system; nobody creates,
-        changes or deletes a row by hand."""
-        if not self.env.su:
-            raise AccessError(
-                self.env._(
-                    "The transfer import log is kept by the system: a row cannot "
-                    "be created, changed or deleted by hand."
-                )
-            )
+    def _system_record_refusal(self):
+        return self.env._(
+            "The transfer import log is kept by the system: a row cannot "
+            "be created, changed or deleted by hand."
+        )
 
     def _compute_display_name(self):
         for log in self:
