@@ -60,6 +60,10 @@ def valid_body(fld):
     n = fld.length
     if fld.is_filler or fld.is_date:  # dates: checked by value, not by regex
         return None
+    if is_right_text(fld):  # not digits then blanks (is_zero_filled)
+        # d = 0, all blank, too: a body never matches a blank item.
+        digits_then_blanks = "|".join(f"[0-9]{{{d}}} {{{n - d}}}" for d in range(n))
+        return f"(?!{digits_then_blanks}).{{{n}}}"
     if fld.type == NUM:
         return f"[0-9]{{{n}}}"
     if fld.type == ALPHA:
@@ -67,10 +71,31 @@ def valid_body(fld):
     return None
 
 
+def is_right_text(fld):
+    """A/N/R items (right-justified, zero-filled text): their digits are
+    written zero-filled, so digits followed by blanks would not come back."""
+    return fld.right and fld.type != NUM and not (fld.parts or fld.is_date)
+
+
+def is_zero_filled(fld, text):
+    """False for an A/N/R item's digits followed by blanks (``text`` not
+    blank): encode writes digits zero-filled, so they would not come back."""
+    if not is_right_text(fld) or text[-1:] != " ":
+        return True
+    digits = text.rstrip(" ")
+    return not (digits.isascii() and digits.isdigit())
+
+
 def is_coded(fld):
     """Items validation checks against a code list: text, alphabetic and
     numeric ones (the district number, item 4 of every record)."""
     return bool(fld.codeset) and not (fld.is_date or fld.parts)
+
+
+# Every item, and every blank-skippable segment, is an atomic group "(?>...)":
+# items have fixed places, so going back into one never helps, and without
+# it a record failing near its end (a non-blank local filler) is tried again
+# every way the blank items before could match: exponential.
 
 
 def _item_pattern(fld, checked):
@@ -91,10 +116,10 @@ def _item_pattern(fld, checked):
         never_blank = True
     if not checked:  # any text: all other blanks (tab, NBSP...) are blank too
         if is_typed(fld):
-            return f"(?: {{{n}}}|\\s{{{n}}}|{value})"
-        return f"(?: {{{n}}}|{value}|.{{{n}}})"
+            return f"(?> {{{n}}}|\\s{{{n}}}|{value})"
+        return f"(?> {{{n}}}|{value}|.{{{n}}})"
     if not fld.required:
-        return f"(?: {{{n}}}|{value})"
+        return f"(?> {{{n}}}|{value})"
     return value if never_blank else f"(?! {{{n}}}){value}"
 
 
@@ -107,7 +132,7 @@ def _blank_or(fields, parts, checked):
     if len(parts) == 1 or (checked and any(f.required for f in fields)):
         return "".join(parts)
     width = fields[-1].end - fields[0].start + 1
-    return f"(?: {{{width}}}|{''.join(parts)})"
+    return f"(?> {{{width}}}|{''.join(parts)})"
 
 
 def _runs(layout):
@@ -125,8 +150,8 @@ def pattern(layout, checked):
     """The layout's regex source; its groups are the data fields, in order."""
     parts = []
     for run in _runs(layout):
-        if run[0].is_filler:
-            parts.append(f".{{{sum(f.length for f in run)}}}")
+        if run[0].is_filler:  # blank, or the record goes to the located edits
+            parts.append(f"{' ' if checked else '.'}{{{sum(f.length for f in run)}}}")
             continue
         segments = []
         for at in range(0, len(run), _SEGMENT):

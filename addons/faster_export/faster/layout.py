@@ -12,6 +12,11 @@ from dataclasses import dataclass, field
 RECORD_LENGTH = 1020
 LOCAL_START = 1012  # bytes 1012-1020: "Filler reserved for local use"
 
+# Bytes FASTER carries before 1012: displayable ASCII, except the three the
+# SPEEDE/ExPRESS translation reserves as delimiters (FASTER edit 00#2.8).
+RESERVED = b"~^`"
+DISPLAYABLE = bytes(b for b in range(0x20, 0x7F) if b not in RESERVED)
+
 # Field types, as the DOE prints them.
 TEXT = "A/N"  # alphameric, left-justified, space filled
 ALPHA = "A"  # alphabetic only
