@@ -13,6 +13,12 @@ class FasterIOError(FasterError, OSError):
     An OSError too, for callers that handle the system's own."""
 
 
+def printable(text):
+    """``text`` as it may go to a terminal: a record type read from a file
+    can hold control characters (an escape sequence), shown escaped."""
+    return text if text.isprintable() else ascii(text)[1:-1]
+
+
 def shown(value, limit=40):
     """``repr(value)`` for a message, cut to ``limit`` characters: a refused
     value may be huge (an int of 5,000 digits cannot even be printed)."""
@@ -42,7 +48,7 @@ class Issue:
     message: str
 
     def __str__(self):
-        where = f"record {self.record_number} ({self.record_type or '?'})"
+        where = f"record {self.record_number} ({printable(self.record_type) or '?'})"
         if self.item:
             where += f" item {self.item}"
         if self.start:
