@@ -16,7 +16,7 @@ from decimal import Decimal
 
 from .checked import read_decoded
 from .codec import decode, encode, layout_for
-from .errors import FasterError, FasterIOError
+from .errors import FasterError, FasterIOError, printable
 from .io import read_records, read_transcripts, write_records
 from .layout import RECORD_LENGTH
 from .validate import validate_transcript
@@ -97,9 +97,11 @@ def _print_values(values, number, as_json):
     if as_json:
         print(json.dumps(values, default=_json_default))
         return
-    print(f"-- record {number} ({values['record_type']})")
+    print(f"-- record {number} ({printable(values['record_type'])})")
     for key, value in values.items():
         if value is not None and key != "record_type":
+            if isinstance(value, str):  # read from the file: no escape sequence
+                value = printable(value)
             print(f"  {key}: {value}")
 
 

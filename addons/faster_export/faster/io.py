@@ -98,10 +98,15 @@ def read_blocks(source):
     except FasterError:
         raise
     except OSError as error:
-        name = getattr(source, "name", source)
         raise FasterIOError(
-            f"cannot read {shown(name, 200)}: {error.strerror or error}"
+            f"cannot read {_name(source)}: {error.strerror or error}"
         ) from error
+
+
+def _name(source):
+    """A file's name for a message: its path, a file object's name."""
+    name = getattr(source, "name", source)
+    return name if isinstance(name, str) else shown(name, 200)
 
 
 def _read_blocks(source):
@@ -109,9 +114,8 @@ def _read_blocks(source):
         head = handle.read(RECORD_LENGTH + 2)
         if head.__class__ is not bytes:
             if not isinstance(head, bytes | bytearray):
-                name = getattr(source, "name", source)
                 raise FasterIOError(
-                    f"cannot read {shown(name, 200)}: it gives "
+                    f"cannot read {_name(source)}: it gives "
                     f"{type(head).__name__}, not bytes (open it in binary mode)"
                 )
             head = bytes(head)

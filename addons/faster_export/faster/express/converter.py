@@ -58,7 +58,10 @@ def _text(value):
         return ""
     if isinstance(value, datetime.date):
         return value.strftime("%m%d%Y")
-    return str(value).strip()
+    try:
+        return str(value).strip()
+    except ValueError:  # an int too long to print
+        raise FasterError(f"a value too large to convert: {shown(value)}") from None
 
 
 def _blank(value):
