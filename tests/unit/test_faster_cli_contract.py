@@ -171,8 +171,9 @@ def test_subprocess_never_prints_a_traceback(tmp_path):
     good = tmp_path / "good.fst"
     faster.write_records(good, transcript())
     hostile = tmp_path / "hostile.fst"
-    escape = transcript()[1][:60] + b"\x1b[2J" + transcript()[1][64:]  # item 9
-    hostile.write_bytes(b"\x1b[2J\xff\x00" * 340 + b"\r\n" + escape + b"\r\n")
+    i01 = transcript()[1]
+    escape = i01[:650] + b"\x1b[2J" + i01[654:]  # item 33, the school name
+    hostile.write_bytes(escape + b"\r\n" + b"\x1b[2J\xff\x00" * 340 + b"\r\n")
     bad = tmp_path / "bad.json"
     bad.write_text(json.dumps({"record_type": "I04", "course_title": "Ω"}))
     (tmp_path / "empty.fst").write_bytes(b"")

@@ -359,3 +359,28 @@ def test_issue_text_escapes_control_characters_of_the_record_type():
     record = b"\x1b[2" + i01()[3:]
     (issue,) = faster.validate_record(record)
     assert "\x1b" not in str(issue) and "\\x1b" in str(issue)
+
+
+def test_a_record_failing_at_its_end_is_refused_at_once(tmp_path):
+    """Atomic groups in the compiled patterns: a non-blank local filler after
+    many blank items (I02, I08) must not make the regex try every way."""
+    import signal
+
+    def too_slow(*_):
+        raise TimeoutError("the compiled patterns backtrack")
+
+    records = []
+    for record_type in ("I02", "I08", "I01"):
+        record = faster.encode(record_type, prefix())
+        records.append(record[:1019] + b"X")
+    path = tmp_path / "f.fst"
+    faster.write_records(path, records)
+    previous = signal.signal(signal.SIGALRM, too_slow)
+    signal.alarm(20)
+    try:
+        found = [i.rule for _, issues in faster.read_decoded(path) for i in issues]
+        found += [i.rule for r in records for i in faster.validate_record(r)]
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
+    assert found.count("filler") == 6
