@@ -63,7 +63,7 @@ def valid_body(fld):
     if is_right_text(fld):  # not digits then blanks (is_zero_filled)
         # d = 0, all blank, too: a body never matches a blank item.
         digits_then_blanks = "|".join(f"[0-9]{{{d}}} {{{n - d}}}" for d in range(n))
-        return f"(?!{digits_then_blanks}).{{{n}}}"
+        return f"(?>[0-9]{{{n}}}|(?!{digits_then_blanks}).{{{n}}})"  # digits: at once
     if fld.type == NUM:
         return f"[0-9]{{{n}}}"
     if fld.type == ALPHA:
