@@ -126,7 +126,8 @@ def test_any_object_into_the_readers_and_writer(tmp_path_factory, value):
     folder = tmp_path_factory.mktemp("w")
     only_faster_error(faster.write_records, folder / "out.fst", value)
     only_faster_error(faster.write_records, folder / "out.fst", [value])
-    only_faster_error(faster.write_records, value, [i01()])
+    if not isinstance(value, str | bytes):  # a text would be a real path
+        only_faster_error(faster.write_records, value, [i01()])
     only_faster_error(faster.write_records, folder / "out.fst", [i01()], value)
     assert [p.name for p in folder.iterdir()] in ([], ["out.fst"])  # no temp left
 
@@ -384,3 +385,28 @@ def test_a_record_failing_at_its_end_is_refused_at_once(tmp_path):
         signal.alarm(0)
         signal.signal(signal.SIGALRM, previous)
     assert found.count("filler") == 6
+
+
+def test_an_unknown_field_is_the_codecs_error_and_a_key_error():
+    layout = faster.layout_for("I01")
+    for name in ("nope", 999, ["x"], None):
+        with pytest.raises(faster.FasterError, match="I01 has no field"):
+            layout.field(name)
+    with pytest.raises(KeyError):  # what a mapping's caller expects
+        layout.field("nope")
+
+
+def test_a_broken_code_list_is_the_codecs_error(tmp_path, monkeypatch):
+    from faster import codesets
+
+    (tmp_path / "fl.district.csv").write_text("id,name\nx,Twelve\n")  # no code
+    (tmp_path / "fl.grade.level.csv").write_bytes(b"id,code,name\nx,\xff,Bad\n")
+    monkeypatch.setenv("FASTER_CODES_DIR", str(tmp_path))
+    try:
+        with pytest.raises(faster.FasterError, match="fl.district.csv: no code column"):
+            faster.validate_record(i04(2024))
+        with pytest.raises(faster.FasterError, match="fl.grade.level.csv: 'utf-8'"):
+            codesets.codes("fl.grade.level")
+    finally:
+        monkeypatch.delenv("FASTER_CODES_DIR")
+        codesets.clear_cache()

@@ -13,6 +13,12 @@ class FasterIOError(FasterError, OSError):
     An OSError too, for callers that handle the system's own."""
 
 
+class UnknownFieldError(FasterError, KeyError):
+    """A layout has no such field: a KeyError too, as a mapping's lookup."""
+
+    __str__ = ValueError.__str__  # the message, not KeyError's repr of it
+
+
 def printable(text):
     """``text`` as it may go to a terminal: a record type read from a file
     can hold control characters (an escape sequence), shown escaped."""

@@ -9,6 +9,8 @@ table covers bytes 1-1020 exactly once (a test runs it for every layout).
 
 from dataclasses import dataclass, field
 
+from .errors import UnknownFieldError, shown
+
 RECORD_LENGTH = 1020
 LOCAL_START = 1012  # bytes 1012-1020: "Filler reserved for local use"
 
@@ -167,7 +169,12 @@ class Layout:
 
     def field(self, name):
         """A field by key or by DOE item number."""
-        found = self.by_key.get(name) or self.by_item.get(str(name))
+        try:
+            found = self.by_key.get(name) or self.by_item.get(str(name))
+        except TypeError:  # unhashable
+            found = None
         if found is None:
-            raise KeyError(f"{self.record_types[0]} has no field {name!r}")
+            raise UnknownFieldError(
+                f"{self.record_types[0]} has no field {shown(name)}"
+            )
         return found
