@@ -23,7 +23,7 @@ test_faster_read_decoded.py hold them to it):
 
 import re
 
-from .layout import ALPHA, NUM
+from .layout import ALPHA, LOCAL_START, NUM
 
 MEMO_SIZE = 4096  # typed values a field remembers (dates, credits, years...)
 
@@ -151,7 +151,10 @@ def pattern(layout, checked):
     parts = []
     for run in _runs(layout):
         if run[0].is_filler:  # blank, or the record goes to the located edits
-            parts.append(f"{' ' if checked else '.'}{{{sum(f.length for f in run)}}}")
+            parts.extend(
+                f"{' ' if checked and f.start != LOCAL_START else '.'}{{{f.length}}}"
+                for f in run
+            )
             continue
         segments = []
         for at in range(0, len(run), _SEGMENT):

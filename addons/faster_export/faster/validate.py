@@ -3,9 +3,11 @@
 Record edits: length; non-displayable bytes (FASTER allows them only in
 1012-1020); the reserved ExPRESS delimiters ``~ ^ ` ``; required items; types
 and date formats; code sets (the fl_state_codes lists). And what the codec
-could not give back byte for byte: a filler that is not blank (the local-use
-one of 1012-1020 too: decode does not carry fillers, encode blanks them), and
-a right-justified item (A/N/R) whose digits are not zero-filled.
+could not give back byte for byte: a filler that is not blank (decode does
+not carry fillers, encode blanks them), and a right-justified item (A/N/R)
+whose digits are not zero-filled. The filler reserved for local use (bytes
+1012-1020) is the sender's, which FASTER lets hold anything: it is accepted,
+and comes back blank, so a record round-trips byte for byte up to byte 1011.
 
 Transcript edits: I00 first, I01 right after it, I02 after I01, I03 school
 years ascending each followed by at most 40 I04 of its year, at most 5 I07
@@ -128,8 +130,9 @@ def _check_field(number, record_type, fld, text):
 def _check_filler(number, record_type, fld, text):
     """The issue of a filler that is not all spaces: decode does not carry
     fillers and encode blanks them, so such a record would not come back
-    byte for byte."""
-    if not text.strip(" "):
+    byte for byte. Not of the local-use filler, which FASTER leaves to the
+    sender."""
+    if fld.start == LOCAL_START or not text.strip(" "):
         return []
     first = len(text) - len(text.lstrip(" "))
     last = len(text.rstrip(" ")) - 1
@@ -188,8 +191,8 @@ def _fast_pattern(fld):
     """What the field-by-field edits accept in a field, as a regex (bytes
     already known displayable): None when any displayable text will do."""
     n = fld.length
-    if fld.is_filler:
-        return f" {{{n}}}"
+    if fld.is_filler:  # the local-use one holds anything
+        return None if fld.start == LOCAL_START else f" {{{n}}}"
     body = valid_body(fld)  # dates: by the set lookup of valid()
     if fld.required:
         return f"(?! {{{n}}})" + (body or f".{{{n}}}")
