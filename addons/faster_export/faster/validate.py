@@ -201,6 +201,9 @@ def _fast_pattern(fld):
     return f"(?> {{{n}}}|{body})"
 
 
+_COUNTED = 64  # fillers longer than this are checked blank by bytes.count
+
+
 class _FastCheck:
     """One layout's validity test: bytes displayable (``bytes.translate``),
     one regex for required, numeric and alphabetic items, then each date and
@@ -209,8 +212,13 @@ class _FastCheck:
 
     def __init__(self, layout):
         parts, skip = [], 0
+        self.blanks = []  # (start, end, length) of long fillers, counted
         for fld in layout.fields:
-            part = _fast_pattern(fld)
+            if fld.is_filler and fld.length > _COUNTED and fld.start != LOCAL_START:
+                self.blanks.append((fld.start - 1, fld.end, fld.length))
+                part = None  # bytes.count beats a regex over hundreds of bytes
+            else:
+                part = _fast_pattern(fld)
             if part is None:
                 skip += fld.length
                 continue
@@ -246,6 +254,9 @@ class _FastCheck:
             return False
         if self.match(data) is None:
             return False
+        for start, end, length in self.blanks:
+            if data.count(b" ", start, end) != length:
+                return False
         getter, fields, sets, _ = self.lookup()
         if all(map(operator.contains, sets, getter(data))):
             return True
