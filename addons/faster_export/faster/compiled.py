@@ -86,6 +86,17 @@ def is_zero_filled(fld, text):
     return not (digits.isascii() and digits.isdigit())
 
 
+COUNTED = 64  # longer fillers are checked blank by a count of spaces
+
+
+def is_counted(fld):
+    """A filler the checks count the spaces of (``str.count`` or
+    ``bytes.count``, a C loop) rather than match: a regex over hundreds of
+    blanks costs more than the rest of the record. Not the local-use one,
+    which holds anything."""
+    return fld.is_filler and fld.length > COUNTED and fld.start != LOCAL_START
+
+
 def is_coded(fld):
     """Items validation checks against a code list: text, alphabetic and
     numeric ones (the district number, item 4 of every record)."""
@@ -152,7 +163,7 @@ def pattern(layout, checked):
     for run in _runs(layout):
         if run[0].is_filler:  # blank, or the record goes to the located edits
             parts.extend(
-                f"{' ' if checked and f.start != LOCAL_START else '.'}{{{f.length}}}"
+                f"{' ' if checked and _matched_blank(f) else '.'}{{{f.length}}}"
                 for f in run
             )
             continue
@@ -163,6 +174,11 @@ def pattern(layout, checked):
             segments.append(_blank_or(segment, items, checked))
         parts.append(_blank_or(run, segments, checked))
     return "".join(parts)
+
+
+def _matched_blank(fld):
+    """A filler whose blanks the checked regex matches itself."""
+    return fld.start != LOCAL_START and not is_counted(fld)
 
 
 def placed(codes, length):
@@ -211,6 +227,12 @@ def build(layout, by_item, converter, codes=None):
     lines = ["def decode(text, pos, record_type):", "    m = match(text, pos)"]
     if checked:
         lines.append("    if m is None:\n        return None")
+        for fld in layout.fields:
+            if is_counted(fld):
+                lines.append(
+                    f"    if text.count(' ', pos + {fld.start - 1}, pos + {fld.end})"
+                    f" != {fld.length}:\n        return None"
+                )
     lines.append(f"    {', '.join(f'g{i}' for i in range(len(fields)))}, = m.groups()")
     memos = {i: Memo(converter(f)) for i, f in enumerate(fields) if is_typed(f)}
     env.update((f"m{i}", memo) for i, memo in memos.items())

@@ -21,7 +21,7 @@ import re
 
 from . import codesets
 from .codec import ENCODING, parse_date, record_bytes
-from .compiled import is_coded, is_zero_filled, placed, valid_body
+from .compiled import is_coded, is_counted, is_zero_filled, placed, valid_body
 from .errors import FasterError, Issue
 from .layout import (
     ALPHA,
@@ -201,9 +201,6 @@ def _fast_pattern(fld):
     return f"(?> {{{n}}}|{body})"
 
 
-_COUNTED = 64  # fillers longer than this are checked blank by bytes.count
-
-
 class _FastCheck:
     """One layout's validity test: bytes displayable (``bytes.translate``),
     one regex for required, numeric and alphabetic items, then each date and
@@ -214,7 +211,7 @@ class _FastCheck:
         parts, skip = [], 0
         self.blanks = []  # (start, end, length) of long fillers, counted
         for fld in layout.fields:
-            if fld.is_filler and fld.length > _COUNTED and fld.start != LOCAL_START:
+            if is_counted(fld):
                 self.blanks.append((fld.start - 1, fld.end, fld.length))
                 part = None  # bytes.count beats a regex over hundreds of bytes
             else:
