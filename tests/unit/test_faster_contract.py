@@ -343,6 +343,12 @@ def test_non_blank_filler_is_refused_by_every_path(tmp_path):
         (rule, item, start, end, value) for rule, item, start, end, value in want
     ]
     assert faster.encode("I04", values) != record  # why it is refused
+    # A long filler alone (compared with spaces, not matched): both paths.
+    record = i04(2024)[:1010] + b"Z" + i04(2024)[1011:]
+    faster.write_records(path, [record])
+    ((_, issues),) = faster.read_decoded(path)
+    assert [(i.rule, i.item, i.start) for i in issues] == [("filler", "66", 1011)]
+    assert faster.validate_record(record) == issues
 
 
 @pytest.mark.parametrize("raw", [b"123       ", b"1200000001"[:9] + b" "])

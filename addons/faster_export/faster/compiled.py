@@ -86,14 +86,14 @@ def is_zero_filled(fld, text):
     return not (digits.isascii() and digits.isdigit())
 
 
-COUNTED = 64  # longer fillers are checked blank by a count of spaces
+COUNTED = 64  # longer fillers are compared with spaces, not matched
 
 
 def is_counted(fld):
-    """A filler the checks count the spaces of (``str.count`` or
-    ``bytes.count``, a C loop) rather than match: a regex over hundreds of
-    blanks costs more than the rest of the record. Not the local-use one,
-    which holds anything."""
+    """A filler the checks compare with as many spaces (``startswith``: a
+    memcmp) rather than match: a regex over hundreds of blanks costs more
+    than the rest of the record. Not the local-use one, which holds
+    anything."""
     return fld.is_filler and fld.length > COUNTED and fld.start != LOCAL_START
 
 
@@ -230,8 +230,8 @@ def build(layout, by_item, converter, codes=None):
         for fld in layout.fields:
             if is_counted(fld):
                 lines.append(
-                    f"    if text.count(' ', pos + {fld.start - 1}, pos + {fld.end})"
-                    f" != {fld.length}:\n        return None"
+                    f"    if not text.startswith({' ' * fld.length!r}, "
+                    f"pos + {fld.start - 1}):\n        return None"
                 )
     lines.append(f"    {', '.join(f'g{i}' for i in range(len(fields)))}, = m.groups()")
     memos = {i: Memo(converter(f)) for i, f in enumerate(fields) if is_typed(f)}

@@ -21,7 +21,14 @@ import re
 
 from . import codesets
 from .codec import ENCODING, parse_date, record_bytes
-from .compiled import is_coded, is_counted, is_zero_filled, placed, valid_body
+from .compiled import (
+    is_coded,
+    is_counted,
+    is_right_text,
+    is_zero_filled,
+    placed,
+    valid_body,
+)
 from .errors import FasterError, Issue
 from .layout import (
     ALPHA,
@@ -194,6 +201,8 @@ def _fast_pattern(fld):
     if fld.is_filler:  # the local-use one holds anything
         return None if fld.start == LOCAL_START else f" {{{n}}}"
     body = valid_body(fld)  # dates: by the set lookup of valid()
+    if fld.required and is_right_text(fld):  # its body is never blank
+        return body
     if fld.required:
         return f"(?! {{{n}}})" + (body or f".{{{n}}}")
     if body is None:
@@ -209,11 +218,11 @@ class _FastCheck:
 
     def __init__(self, layout):
         parts, skip = [], 0
-        self.blanks = []  # (start, end, length) of long fillers, counted
+        self.blanks = []  # (spaces, start) of long fillers: a memcmp each
         for fld in layout.fields:
             if is_counted(fld):
-                self.blanks.append((fld.start - 1, fld.end, fld.length))
-                part = None  # bytes.count beats a regex over hundreds of bytes
+                self.blanks.append((b" " * fld.length, fld.start - 1))
+                part = None  # a memcmp beats a regex over hundreds of bytes
             else:
                 part = _fast_pattern(fld)
             if part is None:
@@ -251,8 +260,8 @@ class _FastCheck:
             return False
         if self.match(data) is None:
             return False
-        for start, end, length in self.blanks:
-            if data.count(b" ", start, end) != length:
+        for spaces, start in self.blanks:
+            if not data.startswith(spaces, start):
                 return False
         getter, fields, sets, _ = self.lookup()
         if all(map(operator.contains, sets, getter(data))):
