@@ -12,7 +12,7 @@ command line; ``faster.express`` converts I/S01 records to SPEEDE/ExPRESS.
 from .checked import read_decoded
 from .codec import decode, encode, layout_for
 from .codesets import missing as missing_codesets
-from .errors import FasterError, Issue
+from .errors import FasterError, FasterIOError, Issue
 from .io import read_records, read_transcripts, write_records
 from .layout import RECORD_LENGTH, Field, Layout
 from .layouts import LAYOUTS, record_type_of
@@ -25,6 +25,7 @@ __all__ = [
     "RECORD_LENGTH",
     "FasterError",
     "FasterFormatError",
+    "FasterIOError",
     "Field",
     "Issue",
     "Layout",

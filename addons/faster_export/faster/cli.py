@@ -1,7 +1,8 @@
 """``python -m faster``: validate, decode, encode and show FASTER layouts.
 
-Exit codes: 0 done (valid), 1 invalid input records, 2 unreadable input or
-bad usage. Errors are one line each, never a traceback.
+Exit codes: 0 done (valid), 1 invalid input (records, a value to encode, an
+empty file: no transcript), 2 unreadable input or bad usage. Errors are one
+line each, never a traceback.
 """
 
 # A command line prints: pylint-odoo's rule is for Odoo server code.
@@ -15,7 +16,7 @@ from decimal import Decimal
 
 from .checked import read_decoded
 from .codec import decode, encode, layout_for
-from .errors import FasterError
+from .errors import FasterError, FasterIOError, printable
 from .io import read_records, read_transcripts, write_records
 from .layout import RECORD_LENGTH
 from .validate import validate_transcript
@@ -59,6 +60,9 @@ def _json_default(value):
     raise TypeError(type(value).__name__)
 
 
+EMPTY = "no record: an empty file is not a FASTER transcript"
+
+
 def cmd_validate(args):
     status = 0
     for path in args.files:
@@ -75,9 +79,13 @@ def cmd_validate(args):
         except FasterError as error:
             progress.close()
             print(f"{path}: unreadable: {error}", file=sys.stderr)
-            return 2
+            status = 2
+            continue
         progress.close()
-        if errors:
+        if number == 1:
+            status = max(status, 1)
+            print(f"{path}: {EMPTY}")
+        elif errors:
             status = max(status, 1)
             print(f"{path}: {errors} error(s) in {number - 1} record(s)")
         else:
@@ -89,9 +97,11 @@ def _print_values(values, number, as_json):
     if as_json:
         print(json.dumps(values, default=_json_default))
         return
-    print(f"-- record {number} ({values['record_type']})")
+    print(f"-- record {number} ({printable(values['record_type'])})")
     for key, value in values.items():
         if value is not None and key != "record_type":
+            if isinstance(value, str):  # read from the file: no escape sequence
+                value = printable(value)
             print(f"  {key}: {value}")
 
 
@@ -113,6 +123,7 @@ def _decoded(args):
 def cmd_decode(args):
     status = 0
     progress = Progress(args.file)
+    number = 0
     try:
         for number, values, errors in _decoded(args):
             progress.step()
@@ -126,29 +137,45 @@ def cmd_decode(args):
         return 2
     finally:
         progress.close()
+    if not number:
+        print(f"{args.file}: {EMPTY}", file=sys.stderr)
+        return 1
     return status
 
 
-def _records_from_json(path):
-    with open(path, encoding="utf-8") as handle:
-        text = handle.read()
-    text = text.strip()
-    if text.startswith("["):
-        items = json.loads(text)
-    else:
-        items = [json.loads(line) for line in text.splitlines() if line.strip()]
+class Unreadable(Exception):
+    """The JSON file cannot be read or parsed: exit 2, not 1."""
+
+
+def _json_objects(path):
+    """The file's JSON objects: one array, or one object a line."""
+    try:
+        with open(path, encoding="utf-8") as handle:
+            text = handle.read().strip()
+        if text.startswith("["):
+            return json.loads(text)
+        return [json.loads(line) for line in text.splitlines() if line.strip()]
+    except (OSError, ValueError, RecursionError) as error:  # JSON too deep
+        raise Unreadable(getattr(error, "strerror", None) or error) from None
+
+
+def _records_from_json(path, items):
     for number, values in enumerate(items, 1):
-        if not isinstance(values, dict) or "record_type" not in values:
-            raise FasterError(f"{path}: object {number} has no record_type")
-        values = dict(values)
-        record_type = values.pop("record_type")
-        layout = layout_for(record_type)
-        for name, value in list(values.items()):
-            values[name] = _from_json(layout, name, value)
         try:
-            yield encode(record_type, values)
+            yield _record_from_json(values)
         except FasterError as error:
             raise FasterError(f"{path}: object {number}: {error}") from None
+
+
+def _record_from_json(values):
+    if not isinstance(values, dict) or "record_type" not in values:
+        raise FasterError("an object with a record_type is expected")
+    values = dict(values)
+    record_type = values.pop("record_type")
+    layout = layout_for(record_type)
+    for name, value in list(values.items()):
+        values[name] = _from_json(layout, name, value)
+    return encode(record_type, values)
 
 
 def _from_json(layout, name, value):
@@ -158,18 +185,32 @@ def _from_json(layout, name, value):
     ):
         return value
     fld = layout.field(name)
-    if fld.is_date and len(value) == 10 and value[4] == "-":
-        return datetime.date.fromisoformat(value)
-    if fld.decimals and "." in value:
-        return Decimal(value)
+    try:
+        if fld.is_date and len(value) == 10 and value[4] == "-":
+            return datetime.date.fromisoformat(value)
+        if fld.decimals and "." in value:
+            return Decimal(value)
+    except (ValueError, ArithmeticError):  # decimal.InvalidOperation
+        raise FasterError(
+            f"{layout.record_types[0]} item {fld.item} ({fld.name}): "
+            f"{value!r} is not a {'date' if fld.is_date else 'number'}"
+        ) from None
     return value
 
 
 def cmd_encode(args):
     try:
-        count = write_records(args.output, _records_from_json(args.json_file))
-    except (OSError, ValueError) as error:
+        items = _json_objects(args.json_file)
+    except Unreadable as error:
         print(f"{args.json_file}: unreadable: {error}", file=sys.stderr)
+        return 2
+    if not items:
+        print(f"{args.json_file}: no object to encode: {EMPTY}", file=sys.stderr)
+        return 1
+    try:
+        count = write_records(args.output, _records_from_json(args.json_file, items))
+    except FasterIOError as error:
+        print(f"error: {error}", file=sys.stderr)
         return 2
     except FasterError as error:
         print(f"error: {error}", file=sys.stderr)
@@ -238,6 +279,9 @@ def build_parser():
 
 
 def main(argv=None):
+    for stream in (sys.stdout, sys.stderr):  # a file name, a value: any text
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="backslashreplace")
     parser = build_parser()
     try:
         args = parser.parse_args(argv)
@@ -249,3 +293,10 @@ def main(argv=None):
         return 0
     except KeyboardInterrupt:
         return 130
+    except Exception as error:  # noqa: BLE001 - a bug: one line, no traceback
+        print(
+            f"python -m faster: internal error, please report it: "
+            f"{type(error).__name__}: {error}",
+            file=sys.stderr,
+        )
+        return 2

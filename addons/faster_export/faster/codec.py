@@ -9,13 +9,15 @@ decode to None. Validation (validate.py) says what is wrong and where.
 """
 
 import datetime
+from collections.abc import Mapping
 from decimal import Decimal
 
 from . import compiled
-from .errors import FasterError
+from .errors import FasterError, char_name, shown
 from .layout import (
     CCYYCCYY,
     CCYYMMDD,
+    DISPLAYABLE,
     MMCCYY,
     MMDDCCYY,
     NUM,
@@ -23,14 +25,31 @@ from .layout import (
 )
 from .layouts import LAYOUTS, record_type_of
 
-ENCODING = "latin-1"  # decode any byte; encode() accepts ASCII only
+ENCODING = "latin-1"  # decode any byte; encode() writes displayable ASCII only
 
 
 def layout_for(record_type):
     try:
         return LAYOUTS[record_type]
-    except KeyError:
-        raise FasterError(f"unknown FASTER record type {record_type!r}") from None
+    except (KeyError, TypeError):  # TypeError: unhashable, a list say
+        raise FasterError(f"unknown FASTER record type {shown(record_type)}") from None
+
+
+def record_bytes(data):
+    """``data`` as one record's bytes: bytes-like as it is, a str as read in
+    latin-1 (one character a byte). A character that is not a byte, or any
+    other type, is refused: never replaced by ``?``."""
+    if isinstance(data, bytes | bytearray | memoryview):
+        return bytes(data)
+    if isinstance(data, str):
+        try:
+            return data.encode(ENCODING)
+        except UnicodeEncodeError as error:
+            raise FasterError(
+                f"a FASTER record is bytes: character {char_name(data[error.start])} "
+                f"at byte {error.start + 1} is not one"
+            ) from None
+    raise FasterError(f"a FASTER record is bytes, not {type(data).__name__}")
 
 
 # -- decoding -----------------------------------------------------------------
@@ -129,8 +148,7 @@ def decoder_for(layout, by_item=False):
 
 
 def _check_length(data):
-    if isinstance(data, str):
-        data = data.encode(ENCODING, "replace")
+    data = record_bytes(data)
     if len(data) != RECORD_LENGTH:
         raise FasterError(
             f"a FASTER record is {RECORD_LENGTH} bytes, this one is {len(data)}"
@@ -179,17 +197,33 @@ def _decode_reference(data, by_item=False):
 # -- encoding -----------------------------------------------------------------
 
 
+def _cannot(fld, value, why=""):
+    return FasterError(
+        f"item {fld.item} ({fld.name}): cannot write {shown(value)} "
+        f"({type(value).__name__}){': ' + why if why else ''}"
+    )
+
+
+def _year(value):
+    """A school year's start or end: an int 0-9999 (not a bool)."""
+    if not isinstance(value, int) or isinstance(value, bool):
+        raise TypeError("a school year is a year or a (start, end) pair of years")
+    if not 0 <= value <= 9999:
+        raise ValueError("does not fit in 8 bytes (years 0-9999)")
+    return value
+
+
 def _format_date(value, fmt):
     if fmt == CCYYCCYY:
-        if isinstance(value, tuple | list):
-            start, end = value
-        elif isinstance(value, datetime.date):
+        if isinstance(value, datetime.date):
             start = value.year if value.month >= 7 else value.year - 1
             end = start + 1
+        elif isinstance(value, tuple | list) and len(value) == 2:
+            start, end = _year(value[0]), _year(value[1])
         else:
-            start = int(value)
-            end = start + 1
-        return f"{int(start):04d}{int(end):04d}"
+            start = _year(value)
+            end = _year(start + 1)
+        return f"{start:04d}{end:04d}"
     if not isinstance(value, datetime.date):
         raise TypeError
     if fmt == MMDDCCYY:
@@ -200,63 +234,87 @@ def _format_date(value, fmt):
 
 
 def _format_number(value, fld, length):
-    if isinstance(value, bool):
-        raise TypeError
-    number = Decimal(value).scaleb(fld.decimals)
-    if number != number.to_integral_value():
+    """``value`` right-justified, zero-filled, its implied decimals shifted
+    in; anything that is not a finite number that fits is refused."""
+    if isinstance(value, bool) or not isinstance(value, int | float | Decimal):
+        raise _cannot(fld, value)
+    try:
+        number = Decimal(value)
+        if not number.is_finite():
+            raise _cannot(fld, value, "not a finite number")
+        number = number.scaleb(fld.decimals)
+        whole = number == number.to_integral_value()
+    except ArithmeticError:  # beyond the decimal context's exponents
+        raise _cannot(fld, value, f"does not fit in {length} bytes") from None
+    if not whole:
         raise FasterError(
-            f"item {fld.item} ({fld.name}): {value} has more than "
+            f"item {fld.item} ({fld.name}): {shown(value)} has more than "
             f"{fld.decimals} decimals"
         )
-    number = int(number)
     if number < 0:
-        raise FasterError(f"item {fld.item} ({fld.name}): {value} is negative")
-    text = str(number).rjust(length, "0")
-    if len(text) > length:
+        raise FasterError(f"item {fld.item} ({fld.name}): {shown(value)} is negative")
+    if number >= 10**length:
         raise FasterError(
-            f"item {fld.item} ({fld.name}): {value} does not fit in {length} bytes"
+            f"item {fld.item} ({fld.name}): {shown(value)} does not fit in "
+            f"{length} bytes"
         )
-    return text
+    return str(int(number)).rjust(length, "0")
 
 
-def _format_text(value, fld, length, right):
-    text = str(value)
+def _format_text(text, fld, length, right):
     if not text.isascii():
+        char = next(c for c in text if not c.isascii())
         raise FasterError(
-            f"item {fld.item} ({fld.name}): {text!r} has non-ASCII characters"
+            f"item {fld.item} ({fld.name}): cannot encode {char_name(char)} in "
+            f"{shown(text)}: not ASCII (FASTER carries displayable ASCII only)"
         )
     if len(text) > length:
         raise FasterError(
-            f"item {fld.item} ({fld.name}): {text!r} is longer than {length} bytes"
+            f"item {fld.item} ({fld.name}): {shown(text)} is longer than {length} bytes"
         )
     if right and _is_digits(text):
         return text.rjust(length, "0")
     return text.ljust(length)
 
 
+def _format_parts(fld, value):
+    """A composite item from a sequence of its parts, or a mapping of its
+    part names (an unknown name is refused: it would be lost)."""
+    names = [key for key, _ in fld.parts]
+    if isinstance(value, dict):
+        unknown = [name for name in value if name not in names]
+        if unknown:
+            raise FasterError(
+                f"item {fld.item} ({fld.name}): no part {shown(unknown[0])} "
+                f"(its parts: {', '.join(names)})"
+            )
+        value = [value.get(key) for key in names]
+    if len(value) > len(fld.parts):
+        raise FasterError(
+            f"item {fld.item} ({fld.name}): {len(value)} parts, "
+            f"at most {len(fld.parts)}"
+        )
+    value = list(value) + [None] * (len(fld.parts) - len(value))
+    out = []
+    for (_key, length), part in zip(fld.parts, value, strict=True):
+        if part is None or (isinstance(part, str) and not part):
+            out.append(" " * length)
+        elif isinstance(part, str):
+            out.append(_format_text(part, fld, length, fld.type == NUM))
+        else:  # a number, zero-filled (_format_number refuses the rest)
+            out.append(_format_number(part, fld, length))
+    return "".join(out)
+
+
 def _encode_field(fld, value):
-    if value is None or value == "":
+    if value is None or (isinstance(value, str) and not value):
         return " " * fld.length
     if fld.parts:
-        if isinstance(value, dict):
-            value = [value.get(key) for key, _ in fld.parts]
-        if isinstance(value, list | tuple):
-            if len(value) > len(fld.parts):
-                raise FasterError(
-                    f"item {fld.item} ({fld.name}): {len(value)} parts, "
-                    f"at most {len(fld.parts)}"
-                )
-            value = list(value) + [None] * (len(fld.parts) - len(value))
-            out = []
-            for (_key, length), part in zip(fld.parts, value, strict=True):
-                if part is None or part == "":
-                    out.append(" " * length)
-                elif fld.type == NUM and not isinstance(part, str):
-                    out.append(_format_number(part, fld, length))
-                else:
-                    out.append(_format_text(part, fld, length, fld.type == NUM))
-            return "".join(out)
-        return _format_text(value, fld, fld.length, False)
+        if isinstance(value, dict | list | tuple):
+            return _format_parts(fld, value)
+        if isinstance(value, str):
+            return _format_text(value, fld, fld.length, False)
+        raise _cannot(fld, value)
     if isinstance(value, str):
         return _format_text(value, fld, fld.length, fld.right or fld.type == NUM)
     problem = None
@@ -265,7 +323,7 @@ def _encode_field(fld, value):
             text = _format_date(value, fld.fmt)
             if len(text) != fld.length:
                 raise FasterError(
-                    f"item {fld.item} ({fld.name}): {value!r} does not fit in "
+                    f"item {fld.item} ({fld.name}): {shown(value)} does not fit in "
                     f"{fld.length} bytes"
                 )
             return text
@@ -273,11 +331,38 @@ def _encode_field(fld, value):
             return _format_number(value, fld, fld.length)
     except FasterError:
         raise
-    except (TypeError, ValueError, ArithmeticError) as error:  # Infinity too
+    except (TypeError, ValueError, ArithmeticError) as error:
         problem = error
+    raise _cannot(fld, value, str(problem) if problem and problem.args else "")
+
+
+def _refuse_undisplayable(layout, record, record_type):
+    """FasterError naming the first item of ``record`` (ASCII bytes) holding
+    a byte FASTER does not carry: a control character or ~ ^ `."""
+    position = next(i for i, byte in enumerate(record) if byte not in DISPLAYABLE)
+    fld = next(f for f in layout.fields if f.start <= position + 1 <= f.end)
+    text = record[fld.start - 1 : fld.end].decode(ENCODING).rstrip(" ")
+    char = chr(record[position])
+    why = (
+        "reserved as a SPEEDE/ExPRESS delimiter"
+        if char in "~^`"
+        else "not displayable (FASTER carries displayable ASCII only)"
+    )
+    return FasterError(
+        f"{record_type} item {fld.item} ({fld.name}): cannot encode "
+        f"{char_name(char)} in {shown(text)}: {why}"
+    )
+
+
+def _values_of(values, record_type):
+    if isinstance(values, dict):
+        return values
+    if isinstance(values, Mapping):
+        return dict(values)
     raise FasterError(
-        f"item {fld.item} ({fld.name}): cannot write {value!r} ({type(value).__name__})"
-    ) from problem
+        f"{shown(record_type)}: the values are a mapping of item to value, "
+        f"not {type(values).__name__}"
+    )
 
 
 # The fast encoder: each layout's fields are numbered once; a record is a list
@@ -285,6 +370,8 @@ def _encode_field(fld, value):
 # (text, ints, dates, school years, decimals already seen) are formatted in
 # line; anything else, and every refusal, goes to _encode_field, the same
 # function the reference encoder (_encode_reference) uses for every item.
+# Both then check the whole record's bytes once, for control characters and
+# the reserved ~ ^ ` (bytes.translate: one C pass, not one a value).
 
 _LEFT, _RIGHT, _PARTS, _MMDDCCYY, _CCYYMMDD, _MMCCYY, _CCYYCCYY = range(7)
 _DATE_KINDS = {MMDDCCYY: _MMDDCCYY, CCYYMMDD: _CCYYMMDD, MMCCYY: _MMCCYY,
@@ -314,6 +401,7 @@ class _EncodePlan:
                 fld,
                 10**fld.decimals,
                 {},  # Decimal value -> its formatted text
+                10 ** max(fld.length - fld.decimals, 0),  # ints below fit
             )
         lookup = {item: entries[fld.key] for item, fld in layout.by_item.items()}
         lookup.update(entries)  # a key wins over an item number, as in field()
@@ -326,25 +414,53 @@ class _EncodePlan:
         number, say), or FasterError."""
         try:
             fld = self.layout.field(name)
-        except KeyError as error:
-            raise FasterError(str(error.args[0])) from None
+        except KeyError:
+            raise FasterError(f"has no field {shown(name)}") from None
         return self.index[fld.key], fld
 
 
 _ENCODE_PLANS = {}
 
 
-def encode(record_type, values):  # noqa: C901 - inlined: a call an item costs
+def _plan(record_type):
+    try:
+        return _ENCODE_PLANS[record_type]
+    except KeyError:
+        plan = _EncodePlan(layout_for(record_type))
+    except TypeError:  # unhashable
+        layout_for(record_type)  # raises FasterError
+    _ENCODE_PLANS[record_type] = plan
+    return plan
+
+
+def encode(record_type, values):
     """Exactly 1020 bytes: space-initialised, each item formatted by its type.
 
     ``values`` maps field keys or DOE item numbers to values; unknown names
-    raise FasterError (a misspelt key must not silently lose data).
+    raise FasterError (a misspelt key must not silently lose data), and so
+    does text FASTER cannot carry (not displayable ASCII, or ~ ^ `): never
+    a ``?`` in its place.
     """
-    plan = _ENCODE_PLANS.get(record_type)
-    if plan is None:
-        plan = _ENCODE_PLANS[record_type] = _EncodePlan(layout_for(record_type))
-    if not isinstance(values, dict):
-        values = dict(values)
+    plan = _plan(record_type)
+    if values.__class__ is not dict:
+        values = _values_of(values, record_type)
+    try:
+        pieces = _pieces(plan, values)
+    except FasterError as error:
+        raise FasterError(f"{record_type} {error}") from None
+    pieces[plan.record_type_index] = record_type[:3]
+    if record_type.startswith("G99") and "subtype" not in values and "2" not in values:
+        pieces[plan.index["subtype"]] = _encode_field(
+            plan.layout.by_key["subtype"], record_type[3:]
+        )
+    record = "".join(pieces).encode("ascii")
+    if record.translate(None, DISPLAYABLE):
+        raise _refuse_undisplayable(plan.layout, record, record_type)
+    return record
+
+
+def _pieces(plan, values):  # noqa: C901 - inlined: a call an item costs
+    """encode()'s text of each field of ``plan``, from ``values``."""
     pieces = plan.blanks.copy()
     lookup = plan.lookup
     for name, value in values.items():
@@ -354,7 +470,7 @@ def encode(record_type, values):  # noqa: C901 - inlined: a call an item costs
                 index, fld = plan.fallback(name)
                 pieces[index] = _encode_field(fld, value)
             continue
-        index, length, kind, fld, scale, decimals = entry
+        index, length, kind, fld, scale, decimals, bound = entry
         cls = value.__class__
         if cls is str:
             if len(value) <= length and value.isascii():
@@ -367,13 +483,11 @@ def encode(record_type, values):  # noqa: C901 - inlined: a call an item costs
             pieces[index] = plan.blanks[index]
             continue
         elif cls is int:
-            if kind <= _RIGHT and value >= 0:
-                text = str(value * scale)
-                if len(text) <= length:
-                    pieces[index] = text.rjust(length, "0")
-                    continue
+            if kind <= _RIGHT and 0 <= value < bound:
+                pieces[index] = str(value * scale).rjust(length, "0")
+                continue
         elif cls is Decimal:
-            if kind <= _RIGHT and not value.is_snan():
+            if kind <= _RIGHT and value.is_finite():
                 text = decimals.get(value)
                 if text is None:
                     text = _encode_field(fld, value)
@@ -402,29 +516,31 @@ def encode(record_type, values):  # noqa: C901 - inlined: a call an item costs
                 pieces[index] = "%04d%04d" % value  # noqa: UP031
                 continue
         pieces[index] = _encode_field(fld, value)
-    pieces[plan.record_type_index] = record_type[:3]
-    if record_type.startswith("G99") and "subtype" not in values and "2" not in values:
-        pieces[plan.index["subtype"]] = _encode_field(
-            plan.layout.by_key["subtype"], record_type[3:]
-        )
-    return "".join(pieces).encode("ascii")
+    return pieces
 
 
 def _encode_reference(record_type, values):
     """encode(), a field at a time: the definition the fast encoder must match."""
     layout = layout_for(record_type)
+    given = dict(_values_of(values, record_type))
     buffer = [" "] * RECORD_LENGTH
     record_type_field = layout.fields[0]
-    given = dict(values)
     given.pop("record_type", None)
-    given[record_type_field.key] = record_type[:3]
+    try:
+        for name, value in given.items():
+            try:
+                fld = layout.field(name)
+            except KeyError:
+                raise FasterError(f"has no field {shown(name)}") from None
+            text = _encode_field(fld, value)
+            buffer[fld.start - 1 : fld.end] = text
+    except FasterError as error:
+        raise FasterError(f"{record_type} {error}") from None
+    buffer[: record_type_field.length] = record_type[:3]
     if record_type.startswith("G99") and "subtype" not in given and "2" not in given:
-        given["subtype"] = record_type[3:]
-    for name, value in given.items():
-        try:
-            fld = layout.field(name)
-        except KeyError as error:
-            raise FasterError(str(error.args[0])) from None
-        text = _encode_field(fld, value)
-        buffer[fld.start - 1 : fld.end] = text
-    return "".join(buffer).encode("ascii")
+        fld = layout.by_key["subtype"]
+        buffer[fld.start - 1 : fld.end] = _encode_field(fld, record_type[3:])
+    record = "".join(buffer).encode("ascii")
+    if record.translate(None, DISPLAYABLE):
+        raise _refuse_undisplayable(layout, record, record_type)
+    return record

@@ -12,6 +12,8 @@ import csv
 import os
 from pathlib import Path
 
+from .errors import FasterError
+
 ENV = "FASTER_CODES_DIR"
 _cache = {}
 _missing = set()
@@ -35,11 +37,22 @@ def codes(model):
             _missing.add(model)
             _cache[key] = None
         else:
-            with path.open(newline="", encoding="utf-8") as handle:
-                _cache[key] = frozenset(
-                    row["code"].strip() for row in csv.DictReader(handle)
-                )
+            _cache[key] = _read(path)
     return _cache[key]
+
+
+def _read(path):
+    """The codes of one list, or FasterError naming the file: a broken list
+    (no code column, not UTF-8, unreadable) must not pass for an empty one."""
+    try:
+        with path.open(newline="", encoding="utf-8") as handle:
+            return frozenset(
+                (row["code"] or "").strip() for row in csv.DictReader(handle)
+            )
+    except KeyError:
+        raise FasterError(f"code list {path}: no code column") from None
+    except (OSError, ValueError, csv.Error) as error:
+        raise FasterError(f"code list {path}: {error}") from None
 
 
 def missing():

@@ -23,7 +23,7 @@ test_faster_read_decoded.py hold them to it):
 
 import re
 
-from .layout import ALPHA, NUM
+from .layout import ALPHA, LOCAL_START, NUM
 
 MEMO_SIZE = 4096  # typed values a field remembers (dates, credits, years...)
 
@@ -60,6 +60,10 @@ def valid_body(fld):
     n = fld.length
     if fld.is_filler or fld.is_date:  # dates: checked by value, not by regex
         return None
+    if is_right_text(fld):  # not digits then blanks (is_zero_filled)
+        # d = 0, all blank, too: a body never matches a blank item.
+        digits_then_blanks = "|".join(f"[0-9]{{{d}}} {{{n - d}}}" for d in range(n))
+        return f"(?>[0-9]{{{n}}}|(?!{digits_then_blanks}).{{{n}}})"  # digits: at once
     if fld.type == NUM:
         return f"[0-9]{{{n}}}"
     if fld.type == ALPHA:
@@ -67,10 +71,42 @@ def valid_body(fld):
     return None
 
 
+def is_right_text(fld):
+    """A/N/R items (right-justified, zero-filled text): their digits are
+    written zero-filled, so digits followed by blanks would not come back."""
+    return fld.right and fld.type != NUM and not (fld.parts or fld.is_date)
+
+
+def is_zero_filled(fld, text):
+    """False for an A/N/R item's digits followed by blanks (``text`` not
+    blank): encode writes digits zero-filled, so they would not come back."""
+    if not is_right_text(fld) or text[-1:] != " ":
+        return True
+    digits = text.rstrip(" ")
+    return not (digits.isascii() and digits.isdigit())
+
+
+COUNTED = 64  # longer fillers are compared with spaces, not matched
+
+
+def is_counted(fld):
+    """A filler the checks compare with as many spaces (``startswith``: a
+    memcmp) rather than match: a regex over hundreds of blanks costs more
+    than the rest of the record. Not the local-use one, which holds
+    anything."""
+    return fld.is_filler and fld.length > COUNTED and fld.start != LOCAL_START
+
+
 def is_coded(fld):
     """Items validation checks against a code list: text, alphabetic and
     numeric ones (the district number, item 4 of every record)."""
     return bool(fld.codeset) and not (fld.is_date or fld.parts)
+
+
+# Every item, and every blank-skippable segment, is an atomic group "(?>...)":
+# items have fixed places, so going back into one never helps, and without
+# it a record failing near its end (a non-blank local filler) is tried again
+# every way the blank items before could match: exponential.
 
 
 def _item_pattern(fld, checked):
@@ -91,10 +127,10 @@ def _item_pattern(fld, checked):
         never_blank = True
     if not checked:  # any text: all other blanks (tab, NBSP...) are blank too
         if is_typed(fld):
-            return f"(?: {{{n}}}|\\s{{{n}}}|{value})"
-        return f"(?: {{{n}}}|{value}|.{{{n}}})"
+            return f"(?> {{{n}}}|\\s{{{n}}}|{value})"
+        return f"(?> {{{n}}}|{value}|.{{{n}}})"
     if not fld.required:
-        return f"(?: {{{n}}}|{value})"
+        return f"(?> {{{n}}}|{value})"
     return value if never_blank else f"(?! {{{n}}}){value}"
 
 
@@ -107,7 +143,7 @@ def _blank_or(fields, parts, checked):
     if len(parts) == 1 or (checked and any(f.required for f in fields)):
         return "".join(parts)
     width = fields[-1].end - fields[0].start + 1
-    return f"(?: {{{width}}}|{''.join(parts)})"
+    return f"(?> {{{width}}}|{''.join(parts)})"
 
 
 def _runs(layout):
@@ -125,8 +161,11 @@ def pattern(layout, checked):
     """The layout's regex source; its groups are the data fields, in order."""
     parts = []
     for run in _runs(layout):
-        if run[0].is_filler:
-            parts.append(f".{{{sum(f.length for f in run)}}}")
+        if run[0].is_filler:  # blank, or the record goes to the located edits
+            parts.extend(
+                f"{' ' if checked and _matched_blank(f) else '.'}{{{f.length}}}"
+                for f in run
+            )
             continue
         segments = []
         for at in range(0, len(run), _SEGMENT):
@@ -135,6 +174,11 @@ def pattern(layout, checked):
             segments.append(_blank_or(segment, items, checked))
         parts.append(_blank_or(run, segments, checked))
     return "".join(parts)
+
+
+def _matched_blank(fld):
+    """A filler whose blanks the checked regex matches itself."""
+    return fld.start != LOCAL_START and not is_counted(fld)
 
 
 def placed(codes, length):
@@ -183,6 +227,12 @@ def build(layout, by_item, converter, codes=None):
     lines = ["def decode(text, pos, record_type):", "    m = match(text, pos)"]
     if checked:
         lines.append("    if m is None:\n        return None")
+        for fld in layout.fields:
+            if is_counted(fld):
+                lines.append(
+                    f"    if not text.startswith({' ' * fld.length!r}, "
+                    f"pos + {fld.start - 1}):\n        return None"
+                )
     lines.append(f"    {', '.join(f'g{i}' for i in range(len(fields)))}, = m.groups()")
     memos = {i: Memo(converter(f)) for i, f in enumerate(fields) if is_typed(f)}
     env.update((f"m{i}", memo) for i, memo in memos.items())

@@ -7,6 +7,39 @@ class FasterError(ValueError):
     """Anything the codec refuses: bad input raises this, never another type."""
 
 
+class FasterIOError(FasterError, OSError):
+    """A file the codec cannot read or write (missing, a directory, no
+    right, not opened in binary mode): the input is unreadable, not invalid.
+    An OSError too, for callers that handle the system's own."""
+
+
+class UnknownFieldError(FasterError, KeyError):
+    """A layout has no such field: a KeyError too, as a mapping's lookup."""
+
+    __str__ = ValueError.__str__  # the message, not KeyError's repr of it
+
+
+def printable(text):
+    """``text`` as it may go to a terminal: a record type read from a file
+    can hold control characters (an escape sequence), shown escaped."""
+    return text if text.isprintable() else ascii(text)[1:-1]
+
+
+def shown(value, limit=40):
+    """``repr(value)`` for a message, cut to ``limit`` characters: a refused
+    value may be huge (an int of 5,000 digits cannot even be printed)."""
+    try:
+        text = repr(value)
+    except ValueError:  # int too long to convert to text
+        text = f"<{type(value).__name__} too large to show>"
+    return text if len(text) <= limit else text[: limit - 3] + "..."
+
+
+def char_name(char):
+    """A character as a message shows it: ``'é' (U+00E9)``."""
+    return f"{char!r} (U+{ord(char):04X})"
+
+
 @dataclass(frozen=True)
 class Issue:
     """One failed FASTER edit, located: record, type, item, bytes, value, rule."""
@@ -21,7 +54,7 @@ class Issue:
     message: str
 
     def __str__(self):
-        where = f"record {self.record_number} ({self.record_type or '?'})"
+        where = f"record {self.record_number} ({printable(self.record_type) or '?'})"
         if self.item:
             where += f" item {self.item}"
         if self.start:

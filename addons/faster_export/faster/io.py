@@ -15,10 +15,24 @@ import tempfile
 from contextlib import contextmanager
 from pathlib import Path
 
-from .errors import FasterError
+from .errors import FasterError, FasterIOError, shown
 from .layout import RECORD_LENGTH
 
 LINE_END = b"\r\n"
+LINE_ENDS = (b"\r\n", b"\n", b"\r", b"")  # what the reader recognises
+
+
+def _path(path, doing):
+    """``path`` (str, bytes or os.PathLike) as a Path; anything else (an int
+    would be a file descriptor to open(): stdin, say) is refused."""
+    if isinstance(path, str | bytes | os.PathLike):
+        try:
+            text = os.fsdecode(path)
+        except TypeError:  # a PathLike whose __fspath__ is not a path
+            text = None
+        if text is not None and text and "\0" not in text:
+            return Path(text)
+    raise FasterIOError(f"cannot {doing} {shown(path)}: not a file path")
 
 
 @contextmanager
@@ -26,10 +40,11 @@ def _opened(source):
     if hasattr(source, "read"):
         yield source
         return
+    path = _path(source, "read")
     try:
-        handle = open(source, "rb")  # noqa: SIM115
+        handle = open(path, "rb")  # noqa: SIM115
     except OSError as error:
-        raise FasterError(f"cannot read {source}: {error.strerror}") from error
+        raise FasterIOError(f"cannot read {source}: {error.strerror}") from error
     with handle:
         yield handle
 
@@ -76,9 +91,34 @@ def read_blocks(source):
     """Yield the file's records in blocks: ``bytes`` of whole 1020-byte
     records back to back (the usual case), or a ``list`` of records where
     lines are not all 1020 bytes long. read_records() and read_decoded()
-    share it, so both split a file the same way."""
+    share it, so both split a file the same way. A file that cannot be read
+    raises FasterIOError, whenever the system says so."""
+    try:
+        yield from _read_blocks(source)
+    except FasterError:
+        raise
+    except OSError as error:
+        raise FasterIOError(
+            f"cannot read {_name(source)}: {error.strerror or error}"
+        ) from error
+
+
+def _name(source):
+    """A file's name for a message: its path, a file object's name."""
+    name = getattr(source, "name", source)
+    return name if isinstance(name, str) else shown(name, 200)
+
+
+def _read_blocks(source):
     with _opened(source) as handle:
         head = handle.read(RECORD_LENGTH + 2)
+        if head.__class__ is not bytes:
+            if not isinstance(head, bytes | bytearray):
+                raise FasterIOError(
+                    f"cannot read {_name(source)}: it gives "
+                    f"{type(head).__name__}, not bytes (open it in binary mode)"
+                )
+            head = bytes(head)
         if not head:
             return
         line_end = _line_end_of(head)
@@ -161,14 +201,47 @@ def read_transcripts(source):
 
 
 def write_records(path, records, line_end=LINE_END):
-    """Write records atomically (temporary file + rename); return the count."""
-    path = Path(path)
+    """Write records atomically (temporary file + rename); return the count.
+
+    Refused, with nothing written: a record that is not 1020 bytes, a line
+    end the reader would not know; a file the system will not write raises
+    FasterIOError.
+    """
+    path = _path(path, "write")
+    if line_end not in LINE_ENDS:
+        raise FasterError(
+            f"line end {shown(line_end)}: one of {', '.join(map(repr, LINE_ENDS))}"
+        )
+    try:
+        records = iter(records)
+    except TypeError:
+        raise FasterError(
+            f"records to write are bytes in a sequence, not {type(records).__name__}"
+        ) from None
+    try:
+        return _write(path, records, line_end)
+    except FasterError:
+        raise
+    except OSError as error:
+        raise FasterIOError(
+            f"cannot write {path}: {error.strerror or error}"
+        ) from error
+
+
+def _write(path, records, line_end):
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
     count = 0
     try:
         with os.fdopen(fd, "wb") as handle:
             for record in records:
+                if record.__class__ is not bytes and not isinstance(
+                    record, bytes | bytearray
+                ):
+                    raise FasterError(
+                        f"record {count + 1} is {type(record).__name__}, not "
+                        f"bytes: nothing written to {path}"
+                    )
                 if len(record) != RECORD_LENGTH:
                     raise FasterError(
                         f"record {count + 1} is {len(record)} bytes, not "

@@ -9,8 +9,15 @@ table covers bytes 1-1020 exactly once (a test runs it for every layout).
 
 from dataclasses import dataclass, field
 
+from .errors import UnknownFieldError, shown
+
 RECORD_LENGTH = 1020
 LOCAL_START = 1012  # bytes 1012-1020: "Filler reserved for local use"
+
+# Bytes FASTER carries before 1012: displayable ASCII, except the three the
+# SPEEDE/ExPRESS translation reserves as delimiters (FASTER edit 00#2.8).
+RESERVED = b"~^`"
+DISPLAYABLE = bytes(b for b in range(0x20, 0x7F) if b not in RESERVED)
 
 # Field types, as the DOE prints them.
 TEXT = "A/N"  # alphameric, left-justified, space filled
@@ -162,7 +169,12 @@ class Layout:
 
     def field(self, name):
         """A field by key or by DOE item number."""
-        found = self.by_key.get(name) or self.by_item.get(str(name))
+        try:
+            found = self.by_key.get(name) or self.by_item.get(str(name))
+        except TypeError:  # unhashable
+            found = None
         if found is None:
-            raise KeyError(f"{self.record_types[0]} has no field {name!r}")
+            raise UnknownFieldError(
+                f"{self.record_types[0]} has no field {shown(name)}"
+            )
         return found

@@ -1,11 +1,18 @@
 """FASTER's edits, located: per record and per transcript.
 
-Record edits: length; non-displayable bytes (allowed only in 1012-1020); the
-reserved ExPRESS delimiters ``~ ^ ` ``; required items; types and date
-formats; code sets (the fl_state_codes lists). Transcript edits: I00 first,
-I01 right after it, I02 after I01, I03 school years ascending each followed by
-at most 40 I04 of its year, at most 5 I07 and 9 I08, and every data record
-agreeing with the header on district, school and student number.
+Record edits: length; non-displayable bytes (FASTER allows them only in
+1012-1020); the reserved ExPRESS delimiters ``~ ^ ` ``; required items; types
+and date formats; code sets (the fl_state_codes lists). And what the codec
+could not give back byte for byte: a filler that is not blank (decode does
+not carry fillers, encode blanks them), and a right-justified item (A/N/R)
+whose digits are not zero-filled. The filler reserved for local use (bytes
+1012-1020) is the sender's, which FASTER lets hold anything: it is accepted,
+and comes back blank, so a record round-trips byte for byte up to byte 1011.
+
+Transcript edits: I00 first, I01 right after it, I02 after I01, I03 school
+years ascending each followed by at most 40 I04 of its year, at most 5 I07
+and 9 I08, and every data record agreeing with the header on district,
+school and student number.
 """
 
 import operator
@@ -13,13 +20,26 @@ import os
 import re
 
 from . import codesets
-from .codec import ENCODING, parse_date
-from .compiled import is_coded, placed, valid_body
-from .errors import Issue
-from .layout import ALPHA, LOCAL_START, NUM, RECORD_LENGTH, TEXT
+from .codec import ENCODING, parse_date, record_bytes
+from .compiled import (
+    is_coded,
+    is_counted,
+    is_right_text,
+    is_zero_filled,
+    placed,
+    valid_body,
+)
+from .errors import FasterError, Issue
+from .layout import (
+    ALPHA,
+    DISPLAYABLE,
+    LOCAL_START,
+    NUM,
+    RECORD_LENGTH,
+    TEXT,
+)
 from .layouts import LAYOUTS, record_type_of
 
-RESERVED = b"~^`"
 _BAD_BYTES = re.compile(rb"[^\x20-\x7e]")
 _RESERVED_RE = re.compile(rb"[~^`]")
 _ALPHA_RE = re.compile(r"[A-Za-z ]*\Z")
@@ -87,6 +107,19 @@ def _check_field(number, record_type, fld, text):
                 )
             ]
         return _code_issues(number, record_type, fld, text)
+    if not is_zero_filled(fld, text):
+        return [
+            _issue(
+                number,
+                record_type,
+                fld,
+                text,
+                "right-justified",
+                f"{fld.name} must be right-justified and zero-filled "
+                f"({text.rstrip(' ').rjust(fld.length, '0')!r}): its digits "
+                "would come back so",
+            )
+        ]
     if fld.type == ALPHA and not _ALPHA_RE.match(text):
         return [
             _issue(
@@ -99,6 +132,30 @@ def _check_field(number, record_type, fld, text):
             )
         ]
     return _code_issues(number, record_type, fld, text)
+
+
+def _check_filler(number, record_type, fld, text):
+    """The issue of a filler that is not all spaces: decode does not carry
+    fillers and encode blanks them, so such a record would not come back
+    byte for byte. Not of the local-use filler, which FASTER leaves to the
+    sender."""
+    if fld.start == LOCAL_START or not text.strip(" "):
+        return []
+    first = len(text) - len(text.lstrip(" "))
+    last = len(text.rstrip(" ")) - 1
+    return [
+        Issue(
+            number,
+            record_type,
+            fld.item,
+            fld.start + first,
+            fld.start + last,
+            text[first : last + 1],
+            "filler",
+            f"{fld.name} (bytes {fld.start}-{fld.end}) must be blank: the codec "
+            "does not carry fillers, so the record would not come back byte for byte",
+        )
+    ]
 
 
 def _code_issues(number, record_type, fld, text):
@@ -128,8 +185,6 @@ def _code_issues(number, record_type, fld, text):
 # path never decides a record is valid when the slow path would find an issue:
 # tests/unit/test_faster_fast_paths.py checks both verdicts agree.
 
-# Bytes allowed before 1012: displayable, not a reserved ExPRESS delimiter.
-DISPLAYABLE = bytes(b for b in range(0x20, 0x7F) if b not in RESERVED)
 # os.environ.get costs a microsecond a record; its underlying dict does not.
 try:
     _environ_get = os.environ._data.get
@@ -143,12 +198,16 @@ def _fast_pattern(fld):
     """What the field-by-field edits accept in a field, as a regex (bytes
     already known displayable): None when any displayable text will do."""
     n = fld.length
+    if fld.is_filler:  # the local-use one holds anything
+        return None if fld.start == LOCAL_START else f" {{{n}}}"
     body = valid_body(fld)  # dates: by the set lookup of valid()
+    if fld.required and is_right_text(fld):  # its body is never blank
+        return body
     if fld.required:
         return f"(?! {{{n}}})" + (body or f".{{{n}}}")
     if body is None:
         return None
-    return f"(?: {{{n}}}|{body})"
+    return f"(?> {{{n}}}|{body})"
 
 
 class _FastCheck:
@@ -159,8 +218,13 @@ class _FastCheck:
 
     def __init__(self, layout):
         parts, skip = [], 0
+        self.blanks = []  # (spaces, start) of long fillers: a memcmp each
         for fld in layout.fields:
-            part = _fast_pattern(fld)
+            if is_counted(fld):
+                self.blanks.append((b" " * fld.length, fld.start - 1))
+                part = None  # a memcmp beats a regex over hundreds of bytes
+            else:
+                part = _fast_pattern(fld)
             if part is None:
                 skip += fld.length
                 continue
@@ -196,6 +260,9 @@ class _FastCheck:
             return False
         if self.match(data) is None:
             return False
+        for spaces, start in self.blanks:
+            if not data.startswith(spaces, start):
+                return False
         getter, fields, sets, _ = self.lookup()
         if all(map(operator.contains, sets, getter(data))):
             return True
@@ -250,14 +317,18 @@ def _fast_check(layout):
 
 
 def validate_record(data, record_number=1):
-    """Every issue of one record (an empty list when it is valid)."""
+    """Every issue of one record (an empty list when it is valid).
+
+    ``data`` is bytes (or a str read in latin-1); anything else raises
+    FasterError, as does a str character that is not a byte.
+    """
     fast = None
     if data.__class__ is bytes and len(data) == RECORD_LENGTH:
         fast = _BY_HEAD.get(data[:3])
         if fast is not None and fast.valid(data):
             return []
-    if isinstance(data, str):
-        data = data.encode(ENCODING, "replace")
+    else:
+        data = record_bytes(data)
     record_type = record_type_of(data) if len(data) >= 3 else ""
     if len(data) != RECORD_LENGTH:
         return [
@@ -290,7 +361,7 @@ def validate_record(data, record_number=1):
         fast = _fast_check(layout)
         if not record_type.startswith("G99"):
             _BY_HEAD[record_type.encode()] = fast
-        if fast.valid(bytes(data)):
+        if fast.valid(data):
             return []
     issues = []
     body = data[: LOCAL_START - 1]
@@ -330,12 +401,14 @@ def validate_record(data, record_number=1):
                 )
             )
     text = data.decode(ENCODING)
-    for fld in layout.data_fields:
+    for fld in layout.fields:
         if fld in broken:
             continue
-        issues.extend(
-            _check_field(record_number, record_type, fld, text[fld.start - 1 : fld.end])
-        )
+        raw = text[fld.start - 1 : fld.end]
+        if fld.is_filler:
+            issues.extend(_check_filler(record_number, record_type, fld, raw))
+            continue
+        issues.extend(_check_field(record_number, record_type, fld, raw))
     issues.sort(key=lambda issue: issue.start)
     return issues
 
@@ -354,7 +427,16 @@ def _transcript_issue(
 def validate_transcript(records, first_record_number=1):
     """Record and order issues of one student's transcript (header first)."""
     issues = []
-    records = list(records)
+    try:
+        records = [record_bytes(r) for r in records]
+    except TypeError:  # not iterable
+        raise FasterError(
+            f"a transcript is a sequence of records, not {type(records).__name__}"
+        ) from None
+    if not isinstance(first_record_number, int):
+        raise FasterError(
+            f"a record number is an int, not {type(first_record_number).__name__}"
+        )
     types = [record_type_of(r)[:3] if len(r) >= 3 else "" for r in records]
     for offset, data in enumerate(records):
         issues.extend(validate_record(data, first_record_number + offset))

@@ -2,7 +2,8 @@
 
 The codec's CLI (``python -m faster``) calls :func:`register` when this module
 is importable.  ``python -m faster.express FILE`` runs the same command alone.
-Exit status: 0 done, 2 file unreadable or not FASTER.
+Exit status: 0 done, 1 no record (an empty file), 2 file unreadable or not
+FASTER.
 """
 
 # A command line prints: pylint-odoo's rule is for Odoo server code.
@@ -65,6 +66,13 @@ def run(args, stdout=None, stderr=None):
     except (ValueError, UnicodeError) as error:
         print(f"faster express: {args.file}: not a FASTER file: {error}", file=stderr)
         return 2
+    if not records:
+        print(
+            f"faster express: {args.file}: no record: an empty file is not a "
+            "FASTER transcript",
+            file=stderr,
+        )
+        return 1
     status = 0
     count = 0
     for number, record in enumerate(records, 1):

@@ -42,6 +42,7 @@ import re
 from collections.abc import Mapping, Sequence
 from decimal import Decimal, InvalidOperation
 
+from ..errors import FasterError, shown
 from . import crosswalks as cw
 from .x12 import Segment
 
@@ -57,7 +58,10 @@ def _text(value):
         return ""
     if isinstance(value, datetime.date):
         return value.strftime("%m%d%Y")
-    return str(value).strip()
+    try:
+        return str(value).strip()
+    except ValueError:  # an int too long to print
+        raise FasterError(f"a value too large to convert: {shown(value)}") from None
 
 
 def _blank(value):
@@ -103,18 +107,21 @@ def _number(value, decimals=0):
     if value in _BLANK or isinstance(value, bool):
         return None
     if isinstance(value, int | Decimal):
-        return Decimal(value)
-    if isinstance(value, float):
-        return Decimal(str(value))
-    text = _text(value)
-    if not text:
-        return None
-    try:
-        if re.fullmatch(r"\d+", text):
-            return Decimal(text).scaleb(-decimals)
-        return Decimal(text)
-    except InvalidOperation:
-        return None
+        number = Decimal(value)
+    elif isinstance(value, float):
+        number = Decimal(str(value))
+    else:
+        text = _text(value)
+        if not text:
+            return None
+        try:
+            if re.fullmatch(r"\d+", text):
+                number = Decimal(text).scaleb(-decimals)
+            else:
+                number = Decimal(text)
+        except InvalidOperation:
+            return None
+    return number if number.is_finite() else None
 
 
 def _format_number(number):
@@ -183,6 +190,9 @@ def convert(
     ``science_label`` is the item 39 label at position 777: "SC" before
     2017-2018, "EQ" after (seed item 39).
     """
+    _check_arguments(items, language_codes, language_names, country_codes)
+    if not isinstance(science_label, str) or len(science_label) != 2:
+        raise FasterError(f"science_label is two letters, not {shown(science_label)}")
     # Item numbers as the seed prints them; "36C" and "36c" are the same item.
     get = {str(key).strip().lower(): value for key, value in items.items()}.get
     out = _Out()
@@ -199,6 +209,18 @@ def convert(
     _health(get, out)
     _programs(get, out)
     return out.segments()
+
+
+def _check_arguments(items, *tables):
+    """FasterError unless ``items`` is a mapping and each table one or None."""
+    if not isinstance(items, Mapping):
+        raise FasterError(
+            "convert() takes the decoded items as a mapping, not "
+            f"{type(items).__name__}"
+        )
+    for table in tables:
+        if table is not None and not isinstance(table, Mapping):
+            raise FasterError(f"a code table is a mapping, not {type(table).__name__}")
 
 
 def _nte(text):

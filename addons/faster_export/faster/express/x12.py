@@ -12,11 +12,13 @@ So, by default:
 The asterisk, X12's most common element separator, is *not* forbidden in
 FASTER data and so cannot be used safely with FASTER text; pass
 ``element_sep="*"`` to :func:`to_x12` if a partner insists on it.  An element
-that contains a delimiter raises :class:`ValueError` instead of corrupting the
-interchange.
+that contains a delimiter raises :class:`~faster.FasterError` (a ValueError)
+instead of corrupting the interchange.
 """
 
 from dataclasses import dataclass, field
+
+from ..errors import FasterError, shown
 
 ELEMENT_SEP = "^"
 COMPONENT_SEP = "`"
@@ -35,9 +37,11 @@ class Segment:
     elements: tuple = field(default_factory=tuple)
 
     def __init__(self, id, *elements):
+        if not isinstance(id, str) or not id:
+            raise FasterError(f"an X12 segment id is text, not {shown(id)}")
         object.__setattr__(self, "id", id)
         values = [
-            e if isinstance(e, tuple) else ("" if e is None else str(e))
+            tuple(_element(c) for c in e) if isinstance(e, tuple) else _element(e)
             for e in elements
         ]
         while values and values[-1] in ("", ()):
@@ -64,7 +68,7 @@ class Segment:
             for value in values:
                 bad = delimiters.intersection(value)
                 if bad:
-                    raise ValueError(
+                    raise FasterError(
                         f"{self.id}: element {value!r} contains the delimiter "
                         f"{''.join(sorted(bad))!r}"
                     )
@@ -75,6 +79,10 @@ class Segment:
         return self.render()
 
 
+def _element(value):
+    return "" if value is None else str(value)
+
+
 def to_x12(
     segments,
     element_sep=ELEMENT_SEP,
@@ -83,12 +91,19 @@ def to_x12(
     newline=True,
 ):
     """Render segments as X12 text, one segment per line when ``newline``."""
-    if len({element_sep, component_sep, segment_term}) != 3:
-        raise ValueError("the three X12 delimiters must differ")
+    delimiters = (element_sep, component_sep, segment_term)
+    if not all(isinstance(d, str) and len(d) == 1 for d in delimiters):
+        raise FasterError("the X12 delimiters are one character each")
+    if len(set(delimiters)) != 3:
+        raise FasterError("the three X12 delimiters must differ")
+    if isinstance(segments, Segment) or not hasattr(segments, "__iter__"):
+        raise FasterError(f"segments to render are a sequence, not {shown(segments)}")
     lines = []
     for segment in segments:
+        if not isinstance(segment, Segment):
+            raise FasterError(f"not an X12 segment: {shown(segment)}")
         text = segment.render(element_sep, component_sep)
         if segment_term in text:
-            raise ValueError(f"{segment.id}: data contains {segment_term!r}")
+            raise FasterError(f"{segment.id}: data contains {segment_term!r}")
         lines.append(text + segment_term)
     return ("\n" if newline else "").join(lines) + ("\n" if newline and lines else "")

@@ -1,5 +1,6 @@
 """The layout of every FASTER record type, by record type code."""
 
+from ..errors import FasterError
 from . import g99, i00, i01, i02, i03, i04, i05, i06, i07, i08, i09, i10, i11
 
 _MODULES = (i00, i01, i02, i03, i04, i05, i06, i07, i08, i09, i10, i11)
@@ -14,7 +15,12 @@ for _subtype, _layout in g99.LAYOUTS.items():
 
 def record_type_of(data):
     """The layout key of a record: its bytes 1-3, or G99 + its subtype."""
-    head = data[:3].decode("ascii", "replace")
-    if head == "G99":
-        return "G99" + data[3:6].decode("ascii", "replace").strip()
-    return head
+    if isinstance(data, str):
+        text = data[:6]
+    elif isinstance(data, bytes | bytearray | memoryview):
+        text = bytes(data[:6]).decode("ascii", "replace")
+    else:
+        raise FasterError(f"a FASTER record is bytes, not {type(data).__name__}")
+    if text[:3] == "G99":
+        return "G99" + text[3:6].strip()
+    return text[:3]
