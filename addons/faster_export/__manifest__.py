@@ -2,7 +2,7 @@
     "name": "FASTER Export",
     "summary": "faster_requests queue and the Outgoing MSIX FASTER Responses job "
     "that writes FASTER transcripts",
-    "version": "18.0.1.2.0",
+    "version": "18.0.1.3.0",
     "category": "Education",
     "website": "https://github.com/fl-student-transfers/fl-student-transfers",
     "author": "FL Student Transfers contributors",

@@ -2,7 +2,7 @@
     "name": "Focus Student Transfers",
     "summary": "Student information core and real-time student record transfers "
     "between Florida districts",
-    "version": "18.0.1.3.0",
+    "version": "18.0.1.4.0",
     "category": "Education",
     "website": "https://github.com/fl-student-transfers/fl-student-transfers",
     "author": "FL Student Transfers contributors",
