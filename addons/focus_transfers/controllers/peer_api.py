@@ -324,7 +324,7 @@ class PeerApi(http.Controller):
         if len(students) != 1:
             return self._not_released(peer)
         basis = students._peer_release_basis(peer.district_id)
-        if not basis or students._transfer_window_expired():
+        if not basis or students._release_window_expired(basis):
             return self._not_released(peer)
         package = students._peer_release(peer, sections, basis)
         _logger.info(

@@ -46,6 +46,20 @@ class FlStudent(models.Model):
             return last.drop_date
         return False
 
+    def _release_window_expired(self, basis, today=None):
+        """No release when the student left more than 60 days ago, measured
+        from the latest drop date and from the authorising withdrawal's own:
+        that one only its Transfer To editors or Approve change, while any
+        staff member may re-date another enrollment to reopen the window."""
+        self.ensure_one()
+        today = today or fields.Date.context_today(self)
+        if self._transfer_window_expired(today):
+            return True
+        kind, record = basis
+        withdrawal = record if kind == "transfer_to" else record.withdrawn_enrollment_id
+        left = withdrawal.sudo().drop_date
+        return bool(left) and (today - left).days > TRANSFER_WINDOW_DAYS
+
     def _peer_release_basis(self, district):
         """What authorises releasing this student's records to ``district``:
         ('transfer_to', enrollment) when the last enrollment's Transfer To is

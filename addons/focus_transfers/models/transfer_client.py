@@ -8,14 +8,12 @@ to another address), and only HTTPS carries it, loopback aside.
 """
 
 import contextlib
-import ipaddress
 import json
 import logging
 import socket
 import threading
 import time
 from http.client import HTTPException
-from urllib.parse import urlsplit
 
 import requests
 import urllib3
@@ -26,7 +24,7 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError
 
 from .package_schema import check_answer, unsafe_character
-from .transfer_peer import API_PREFIX
+from .transfer_peer import API_PREFIX, url_problem
 
 _logger = logging.getLogger(__name__)
 
@@ -110,33 +108,6 @@ class PeerError(UserError):
 
 class _Refused(Exception):
     """The peer's answer broke a bound; the reason is for the user."""
-
-
-def is_loopback(host):
-    """127.0.0.0/8, ::1 and localhost: the only hosts plain HTTP may reach."""
-    host = (host or "").strip("[]").lower()
-    if host == "localhost":
-        return True
-    try:
-        return ipaddress.ip_address(host).is_loopback
-    except ValueError:
-        return False
-
-
-def url_problem(url):
-    """Why ``url`` may not carry students' records, or None."""
-    try:
-        parts = urlsplit(url or "")
-        host = parts.hostname
-    except ValueError:
-        return "it is not a valid URL"
-    if parts.scheme not in ("http", "https") or not host:
-        return "it is not an http(s) URL"
-    if parts.username or parts.password:
-        return "it may not carry a user name or password"
-    if parts.scheme != "https" and not is_loopback(host):
-        return "it must use HTTPS (plain HTTP is allowed on loopback only)"
-    return None
 
 
 def _read_bounded(response, deadline):

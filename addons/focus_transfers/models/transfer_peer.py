@@ -1,7 +1,9 @@
-"""The districts we exchange student records with (issue 8, peer contract)."""
+"""The districts we exchange student records with (the peer API contract)."""
 
 import datetime
+import ipaddress
 import math
+from urllib.parse import urlsplit
 
 from markupsafe import Markup
 
@@ -17,6 +19,33 @@ PEER_SCOPE = "fl_transfers_peer"
 FAILED_LOOKUPS_PARAM = "focus_transfers.peer_failed_lookups_per_hour"
 FAILED_LOOKUPS_DEFAULT = 30
 LOOKUP_WINDOW = datetime.timedelta(hours=1)
+
+
+def is_loopback(host):
+    """127.0.0.0/8, ::1 and localhost: the only hosts plain HTTP may reach."""
+    host = (host or "").strip("[]").lower()
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+def url_problem(url):
+    """Why ``url`` may not carry students' records, or None."""
+    try:
+        parts = urlsplit(url or "")
+        host = parts.hostname
+    except ValueError:
+        return "it is not a valid URL"
+    if parts.scheme not in ("http", "https") or not host:
+        return "it is not an http(s) URL"
+    if parts.username or parts.password:
+        return "it may not carry a user name or password"
+    if parts.scheme != "https" and not is_loopback(host):
+        return "it must use HTTPS (plain HTTP is allowed on loopback only)"
+    return None
 
 
 class FlTransferPeer(models.Model):
@@ -108,14 +137,18 @@ class FlTransferPeer(models.Model):
 
     @api.constrains("base_url")
     def _check_base_url(self):
+        """Students' records and our key travel to this URL: HTTPS, or plain
+        HTTP on loopback only (tests and the demo)."""
         for peer in self:
-            if not (peer.base_url or "").startswith(("http://", "https://")):
+            problem = url_problem(peer.base_url)
+            if problem:
                 raise ValidationError(
                     self.env._(
-                        "Peer %(district)s: the base URL must start with http:// "
-                        "or https:// (got %(url)r).",
+                        "Peer %(district)s: the base URL %(url)r cannot be used: "
+                        "%(problem)s.",
                         district=peer.district_id.display_name,
                         url=peer.base_url,
+                        problem=problem,
                     )
                 )
 

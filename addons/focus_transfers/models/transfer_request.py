@@ -406,9 +406,12 @@ class FlTransferRequest(models.Model):
         return True
 
     def _apply_remote_status(self, reply):
+        """The prior district's decision on our pending request. A decision
+        is final: an answer that would change one (a denial turned into an
+        approval) is ignored."""
         self.ensure_one()
         state = reply.get("state")
-        if state not in dict(self._fields["state"].selection) or state == self.state:
+        if self.state != "pending" or state not in ("approved", "denied", "cancelled"):
             return False
         reason = reply.get("deny_reason")
         vals = {"state": state}
@@ -636,11 +639,12 @@ class FlTransferRequest(models.Model):
         self.ensure_one()
         withdrawn = self.sudo().withdrawn_enrollment_id.drop_date
         expected = self.enrollment_date - datetime.timedelta(days=1)
+        denied = self.state == "denied"  # a reason noted before is ours alone
         return {
             "id": self.id,
             "state": self.state,
-            "deny_reason": self.deny_reason or None,
-            "deny_note": self.deny_note or None,
+            "deny_reason": (denied and self.deny_reason) or None,
+            "deny_note": (denied and self.deny_note) or None,
             "withdrawal_date": fields.Date.to_string(withdrawn)
             if withdrawn == expected
             else None,

@@ -3,6 +3,7 @@ and the happy paths, disclosures, no WARNING logged for a refused call."""
 
 import datetime
 
+from odoo import fields
 from odoo.exceptions import UserError
 from odoo.tests import new_test_user, tagged
 
@@ -313,6 +314,69 @@ class TestPeerApi(PeerCase):
             "not_authorised",
         )
         self.assertFalse(old.sudo().disclosure_ids)
+
+    def test_sixty_days_not_reopened_by_another_enrollments_dates(self):
+        """Any staff member may date an enrollment: an earlier one re-dated to
+        have ended last week does not reopen the window of the 2021
+        withdrawal that carries Transfer To."""
+        student = self.env["fl.student"].create(
+            {"first_name": "Noor", "last_name": "Halvorsen", "birthdate": "2014-01-09"}
+        )
+        year = self.env["fl.school.year"].create(
+            {
+                "name": "2019-2021",
+                "code": "20192021",
+                "date_start": datetime.date(2019, 8, 1),
+                "date_end": datetime.date(2021, 6, 30),
+            }
+        )
+        earlier, authorising = self.env["fl.enrollment"].create(
+            [
+                {
+                    "student_id": student.id,
+                    "school_id": self.school.id,
+                    "school_year_id": year.id,
+                    "grade_level_id": self.grade.id,
+                    "enrollment_date": enrolled,
+                    "drop_date": dropped,
+                    **extra,
+                }
+                for enrolled, dropped, extra in (
+                    (datetime.date(2019, 8, 15), datetime.date(2020, 6, 1), {}),
+                    (
+                        datetime.date(2020, 8, 15),
+                        datetime.date(2021, 1, 10),
+                        {
+                            "withdrawal_code_id": self.w3a.id,
+                            "transfer_to_id": self.other_district.id,
+                        },
+                    ),
+                )
+            ]
+        )
+        clerk = new_test_user(self.env, login="window_clerk", groups="base.group_user")
+        earlier.with_user(clerk).drop_date = fields.Date.today() - datetime.timedelta(
+            days=7
+        )
+        self.assertFalse(student._transfer_window_expired())
+        self.assertEqual(
+            student._peer_release_basis(self.other_district),
+            ("transfer_to", authorising),
+        )
+        self.assertError(
+            self.call(
+                "POST",
+                "/package",
+                {
+                    "first_name": "Noor",
+                    "last_name": "Halvorsen",
+                    "birthdate": "2014-01-09",
+                },
+            ),
+            403,
+            "not_authorised",
+        )
+        self.assertFalse(student.sudo().disclosure_ids)
 
     def test_receipt_without_release(self):
         self.assertError(

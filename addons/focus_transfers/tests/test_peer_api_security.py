@@ -316,6 +316,25 @@ class TestPeerNoOracle(PeerAttackCase):
         for ours in ("2030-09-20", "2030-08-15", self.school.name, "9001"):
             self.assertNotIn(ours, text)
 
+    def test_no_reason_told_before_the_decision(self):
+        """An approver may note a reason on a pending request before deciding:
+        the requesting district reads it only once the request is denied."""
+        __, reply = self.call("POST", "/requests", self.request_body())
+        request = self.env["fl.transfer.request"].browse(reply["id"])
+        request.with_user(self.approver).write(
+            {"deny_reason": "legal_hold", "deny_note": "custody papers to check"}
+        )
+        status = self.call("GET", f"/requests/{request.id}")[1]
+        self.assertEqual(status["state"], "pending")
+        self.assertIsNone(status["deny_reason"])
+        self.assertIsNone(status["deny_note"])
+        request.with_user(self.approver).action_deny()
+        status = self.call("GET", f"/requests/{request.id}")[1]
+        self.assertEqual(
+            (status["state"], status["deny_reason"], status["deny_note"]),
+            ("denied", "legal_hold", "custody papers to check"),
+        )
+
     def test_answers_carry_only_what_the_peer_sent(self):
         """The peer sends a lower-case name: no answer has our spelling, our
         school, our dates or our student's record id."""

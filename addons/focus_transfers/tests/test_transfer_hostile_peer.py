@@ -8,10 +8,10 @@ import datetime
 import json
 import time
 
-from odoo.exceptions import UserError
+from odoo.exceptions import UserError, ValidationError
 from odoo.tests import HttpCase, new_test_user, tagged
 
-from odoo.addons.focus_transfers.models import transfer_client
+from odoo.addons.focus_transfers.models import transfer_client, transfer_peer
 from odoo.addons.focus_transfers.models.transfer_peer import API_PREFIX
 
 from .common import SisCase
@@ -339,10 +339,17 @@ class TestHostilePeer(SisCase, HttpCase):
         self.assertEqual(elsewhere.received, [])
 
     def test_https_required_outside_loopback(self):
-        self.peer.base_url = "http://peer.example.org"
+        with self.assertRaisesRegex(ValidationError, "must use HTTPS"):
+            self.peer.base_url = "http://peer.example.org"
+        # a row saved before the rule: the client refuses it all the same
+        self.env.cr.execute(
+            "UPDATE fl_transfer_peer SET base_url = %s WHERE id = %s",
+            ["http://peer.example.org", self.peer.id],
+        )
+        self.peer.invalidate_recordset(["base_url"])
         self.assertRefused("must use HTTPS")
         self.assertEqual(self.hostile.received, [])
-        problem = transfer_client.url_problem
+        problem = transfer_peer.url_problem
         for url in (
             "http://127.0.0.1:8069",
             "http://127.9.9.9",
@@ -539,6 +546,11 @@ class TestHostilePeer(SisCase, HttpCase):
         self.env.invalidate_all()
         self.assertEqual(outgoing.state, "denied")
         self.assertEqual(outgoing.deny_note, "twin\nsee file")
+        # a decision is final: the peer cannot turn a denial into a release
+        self.hostile.serve("/requests/77", {"id": 77, "state": "approved"})
+        outgoing.with_user(self.registrar).action_refresh_status()
+        self.env.invalidate_all()
+        self.assertEqual(outgoing.state, "denied")
 
     def test_refusal_over_json_rpc_is_one_message_logged_at_info(self):
         """As the registrar's browser meets it: a JSON error with the message,
