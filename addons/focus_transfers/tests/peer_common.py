@@ -55,10 +55,11 @@ class PeerCase(SisCase, HttpCase):
         outgoing = self.env["fl.transfer.request"].browse(action["res_id"])
         return outgoing, outgoing.browse(int(outgoing.remote_reference))
 
-    def call(self, method, path, body=None, key=None, raw=None):
-        """(status, decoded JSON) of a real HTTP call to our peer API."""
-        headers = {"Content-Type": "application/json"}
-        if key is not False:
+    def call(self, method, path, body=None, key=None, raw=None, headers=None):
+        """(status, decoded JSON) of a real HTTP call to our peer API: a JSON
+        ``body``, or ``raw`` bytes as they are."""
+        headers = {"Content-Type": "application/json", **(headers or {})}
+        if key is not False and "Authorization" not in headers:
             headers["Authorization"] = f"Bearer {key or self.key}"
         data = raw if raw is not None else None
         if body is not None:

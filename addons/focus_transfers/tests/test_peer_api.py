@@ -298,18 +298,17 @@ class TestPeerApi(PeerCase):
         self.assertEqual(disclosure.basis, "request")
         self.assertEqual(disclosure.request_id, request)
 
+    def _package_of_noor(self):
+        return self.call(
+            "POST",
+            "/package",
+            {"first_name": "Noor", "last_name": "Halvorsen", "birthdate": "2014-01-09"},
+        )
+
     def test_package_over_sixty_days(self):
         old = self._left_long_ago()
         self.assertError(
-            self.call(
-                "POST",
-                "/package",
-                {
-                    "first_name": "Noor",
-                    "last_name": "Halvorsen",
-                    "birthdate": "2014-01-09",
-                },
-            ),
+            self._package_of_noor(),
             403,
             "not_authorised",
         )
@@ -364,15 +363,7 @@ class TestPeerApi(PeerCase):
             ("transfer_to", authorising),
         )
         self.assertError(
-            self.call(
-                "POST",
-                "/package",
-                {
-                    "first_name": "Noor",
-                    "last_name": "Halvorsen",
-                    "birthdate": "2014-01-09",
-                },
-            ),
+            self._package_of_noor(),
             403,
             "not_authorised",
         )

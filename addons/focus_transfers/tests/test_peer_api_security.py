@@ -367,23 +367,7 @@ class TestPeerMalformedInput(PeerAttackCase):
 
     def send(self, method, path, data=None, headers=None):
         """(status, decoded JSON) of a raw HTTP call with the peer's key."""
-        response = self.opener.request(
-            method,
-            self.base_url() + API_PREFIX + path,
-            data=data,
-            headers={
-                "Content-Type": "application/json",
-                "Authorization": f"Bearer {self.key}",
-                **(headers or {}),
-            },
-            timeout=30,
-        )
-        self.assertEqual(
-            response.headers.get("Content-Type", "").split(";")[0],
-            "application/json",
-            response.text[:200],
-        )
-        return response.status_code, response.json()
+        return self.call(method, path, raw=data, headers=headers)
 
     def assertRefused(self, reply, status, code="bad_request"):
         self.assertEqual(reply[0], status, reply[1])
