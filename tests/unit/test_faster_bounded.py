@@ -102,6 +102,7 @@ def test_validate_a_headerless_file_in_bounded_memory(tmp_path):
         path = tmp_path / f"headerless-{megabytes}.fst"
         assert headerless(path, megabytes) > LIMIT * 4
         runs[path] = peak_run("validate", str(path), cwd=tmp_path)
+        path.unlink()  # 100 MB: not left in the temporary folder
     peaks = [peak for *_, peak in runs.values()]
     assert abs(peaks[1] - peaks[0]) < 5, peaks
     assert peaks[1] < 60, peaks
@@ -127,6 +128,7 @@ def test_decode_json_streams_in_bounded_memory(tmp_path):
         path = tmp_path / f"headerless-{megabytes}.fst"
         count = headerless(path, megabytes)
         code, out, err, peak = peak_run("decode", "--json", str(path), cwd=tmp_path)
+        path.unlink()
         assert code == 0, err
         assert out.count("\n") == count
         del out
