@@ -12,7 +12,7 @@ command line; ``faster.express`` converts I/S01 records to SPEEDE/ExPRESS.
 from .checked import read_decoded
 from .codec import decode, encode, layout_for
 from .codesets import missing as missing_codesets
-from .errors import FasterError, FasterIOError, Issue
+from .errors import FasterError, FasterIOError, Issue, TranscriptTooLongError
 from .io import read_records, read_transcripts, write_records
 from .layout import RECORD_LENGTH, Field, Layout
 from .layouts import LAYOUTS, record_type_of
@@ -29,6 +29,7 @@ __all__ = [
     "Field",
     "Issue",
     "Layout",
+    "TranscriptTooLongError",
     "decode",
     "encode",
     "layout_for",

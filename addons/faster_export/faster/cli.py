@@ -16,7 +16,7 @@ from decimal import Decimal
 
 from .checked import read_decoded
 from .codec import decode, encode, layout_for
-from .errors import FasterError, FasterIOError, printable
+from .errors import FasterError, FasterIOError, TranscriptTooLongError, printable
 from .io import read_records, read_transcripts, write_records
 from .layout import RECORD_LENGTH
 from .validate import validate_transcript
@@ -76,6 +76,10 @@ def cmd_validate(args):
                     errors += 1
                 number += len(transcript)
                 progress.step(len(transcript))
+        except TranscriptTooLongError as error:  # invalid: held no further
+            print(f"{path}: {error}")
+            errors += 1
+            number = error.record_number + 1
         except FasterError as error:
             progress.close()
             print(f"{path}: unreadable: {error}", file=sys.stderr)

@@ -13,6 +13,16 @@ class FasterIOError(FasterError, OSError):
     An OSError too, for callers that handle the system's own."""
 
 
+class TranscriptTooLongError(FasterError):
+    """A file's records run past the most a transcript may hold without a
+    header starting a new one: the input is invalid, and is not read on.
+    ``record_number`` is the record where reading stopped."""
+
+    def __init__(self, message, record_number):
+        super().__init__(message)
+        self.record_number = record_number
+
+
 class UnknownFieldError(FasterError, KeyError):
     """A layout has no such field: a KeyError too, as a mapping's lookup."""
 

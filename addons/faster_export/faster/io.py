@@ -15,7 +15,7 @@ import tempfile
 from contextlib import contextmanager
 from pathlib import Path
 
-from .errors import FasterError, FasterIOError, shown
+from .errors import FasterError, FasterIOError, TranscriptTooLongError, shown
 from .layout import RECORD_LENGTH
 
 LINE_END = b"\r\n"
@@ -184,20 +184,54 @@ def is_header(record):
     return record[1:3] == b"00" and record[:1] in b"ISPT"
 
 
-def read_transcripts(source):
+# The most records a transcript may hold before the reader gives up on it.
+# The FASTER layouts count a transcript's records ("Record types and their
+# order in an interdistrict transcript", the FASTER formats reference): one
+# each of I00, I01, I02, I05, I06, I10 and I11, at most 5 I07 and 9 I08 (21),
+# and per school year one I03 with at most 40 I04 (41): 20 school years
+# (pre-kindergarten to grade 12 and adult years, or a migrant student's
+# several schools a year) make 841. I09 ("several") and G99 ("any number")
+# are not counted: the bound leaves them over 4,000 records. 5,000 records
+# are about 5 MB held, whatever the size of the file.
+MAX_TRANSCRIPT_RECORDS = 5_000
+
+
+def read_transcripts(source, limit=MAX_TRANSCRIPT_RECORDS):
     """Yield lists of records, one list a transcript (each begins at a header).
 
     Records before the first header form a transcript of their own, which
-    validation then reports as not starting with a header.
+    validation then reports as not starting with a header. A transcript is
+    held until the next header: one that passes ``limit`` records (a file
+    whose records never start a new transcript) raises
+    TranscriptTooLongError, naming where, instead of growing in memory.
     """
     transcript = []
+    first = 1  # the number of the transcript's first record
     for record in read_records(source):
         if is_header(record) and transcript:
             yield transcript
+            first += len(transcript)
             transcript = []
+        if len(transcript) == limit:
+            raise TranscriptTooLongError(
+                _too_long(transcript[0], first, limit), first + limit
+            )
         transcript.append(record)
     if transcript:
         yield transcript
+
+
+def _too_long(record, first, limit):
+    last = first + limit
+    if is_header(record):
+        where = f"the transcript whose header is record {first:,} passes"
+    else:  # only a file's first records come before any header
+        where = "no header (I00) in"
+    return (
+        f"record {last:,}: {where} {limit:,} records with no new header (I00): "
+        f"a transcript holds at most {limit:,}, more than the FASTER layouts "
+        "allow one student; a file missing its headers? Not read further"
+    )
 
 
 def write_records(path, records, line_end=LINE_END):
