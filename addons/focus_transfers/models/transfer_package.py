@@ -16,6 +16,7 @@ from odoo.exceptions import UserError
 
 from . import import_rules as rules
 from . import package_schema as schema
+from .student_demographics import importable_demographic_field_names
 
 # section -> model, plain fields (package name -> model field), code fields
 # (package name -> (model field, code model)); keys: import_rules.NATURAL_KEYS
@@ -114,19 +115,6 @@ REQUIRED_CODES = {
     "immunizations": ("vaccine",),
     "schedule": ("school_year", "course_number"),
 }
-# Fallback when the sis branch's IMPORTABLE_DEMOGRAPHIC_FIELDS is absent.
-# (seed 000's machine names mapped to our fields; absent fields are skipped)
-DEFAULT_DEMOGRAPHIC_FIELDS = (
-    "first_name",
-    "middle_name",
-    "last_name",
-    "preferred_first_name",
-    "birthdate",
-    "birth_city",
-    "sex_id",
-    "florida_student_id",
-    "fleid",
-)
 
 
 def _json(value):
@@ -149,18 +137,10 @@ class FlStudent(models.Model):
     _inherit = "fl.student"  # pylint: disable=consider-merging-classes-inherited
 
     def _importable_demographic_fields(self):
-        """Student fields a package may carry (seed 000's list, mapped by sis)."""
-        try:
-            from .student import IMPORTABLE_DEMOGRAPHIC_FIELDS
-        except ImportError:
-            names = DEFAULT_DEMOGRAPHIC_FIELDS
-        else:
-            names = IMPORTABLE_DEMOGRAPHIC_FIELDS.values()
-        seen = []
-        for name in names:
-            if name and name in self._fields and name not in seen:
-                seen.append(name)
-        return seen
+        """Student fields a package may carry: the Focus Student Transfers
+        guide's list of demographic fields that are part of the import."""
+        names = importable_demographic_field_names()
+        return [name for name in names if name in self._fields]
 
     def _transfer_demographic_kinds(self):
         """{field: schema kind} of the demographic fields a package may carry."""

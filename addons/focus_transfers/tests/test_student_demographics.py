@@ -9,7 +9,8 @@ from ..models.student_demographics import (
 
 @tagged("post_install", "-at_install")
 class TestImportableDemographics(TransactionCase):
-    """The seed-000 list of importable demographics, label by label."""
+    """The Focus Student Transfers guide's list of importable demographics,
+    label by label."""
 
     def test_every_label_has_a_field_or_a_reason(self):
         # 110 labels in the seed's list, none forgotten or invented.
@@ -49,3 +50,18 @@ class TestImportableDemographics(TransactionCase):
         self.assertFalse(student.racial_category_id)
         student.hispanic = True
         self.assertEqual(student.racial_category_id.code, "H")
+
+    def test_the_package_carries_every_field_of_the_list(self):
+        """The record package holds each field of the guide's list, not a
+        shorter default: nothing is dropped on the way to the other district."""
+        student = self.env["fl.student"].create(
+            {"first_name": "Quill", "last_name": "Marrowdale", "race_asian": True}
+        )
+        held = {
+            name
+            for name in importable_demographic_field_names()
+            if student[name] not in (False, None, "")
+        }
+        self.assertIn("race_asian", held)
+        package = student._transfer_package(["demographics"])
+        self.assertEqual(set(package["sections"]["demographics"]), held)
