@@ -81,7 +81,7 @@ def local_filler(item=""):
 
 
 def prefix(record_type_name):
-    """Items 1-5, shared by records 01-11 (reference §0, seed 001 items 1-5)."""
+    """Items 1-5, shared by records 01-11 (the FASTER I/S03 layout, items 1-5)."""
     return [
         F(1, 1, 3, TEXT, "record_type", f"Record Type ({record_type_name})", True),
         F(

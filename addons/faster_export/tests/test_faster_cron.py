@@ -93,9 +93,10 @@ class TestFasterCron(FasterCase):
         self.assertEqual(records[1]["school_name"], "Test School")
 
     def test_mid_year_transfer_courses_in_progress(self):
-        """Seed 002: a course in progress is flagged P, has no final grade nor
-        credit earned, and its grades sit in the block (term) and period they
-        were given in; a first-semester course already finished is final."""
+        """The FASTER I/S04 attachment: a course in progress is flagged P, has
+        no final grade nor credit earned, and its grades sit in the block
+        (term) and period they were given in; a first-semester course already
+        finished is final."""
         student = self.make_student("Rowan", "Ellery", "1287654321", history=False)
         enrollment = student.current_enrollment_id
         year = self.current_year

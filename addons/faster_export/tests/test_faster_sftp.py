@@ -1,6 +1,6 @@
-"""Delivery to the FDOE Secured FTP server (seed 000: the transcript "is
-transmitted electronically to the receiving district through the FASTER
-system"; since 2024-25 FASTER files travel through the FDOE SFTP server),
+"""Delivery to the FDOE Secured FTP server (the Focus Student Transfers guide: the
+transcript "is transmitted electronically to the receiving district through the
+FASTER system"; since 2024-25 FASTER files travel through the FDOE SFTP server),
 tested against a real SFTP server on loopback (sftp_server.py)."""
 
 import datetime

@@ -40,7 +40,8 @@ class FlEnrollment(models.Model):
     transfer_to_id = fields.Many2one(
         "fl.district",
         tracking=True,
-        # Seed 000, Student Fields: Transfer To has its own View / Edit rights.
+        # The Focus Student Transfers guide, Student Fields: Transfer To has
+        # its own View / Edit rights.
         groups="focus_transfers.group_transfer_to_view",
         help="With a W3A withdrawal, authorises this district to import the "
         "student's records through Focus Student Transfers.",
@@ -105,7 +106,7 @@ class FlEnrollment(models.Model):
         approval = self.env.context.get("fl_transfer_approval") is APPROVAL_WITHDRAWAL
         if before and not approval:
             # A registrar's own W3A + Transfer To is an approved outgoing
-            # transfer too (seed 000: "just the same").
+            # transfer too (the guide: "just the same").
             for enrollment in self:
                 if (
                     enrollment.transfer_to_id

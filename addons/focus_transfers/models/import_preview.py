@@ -30,7 +30,7 @@ SECTIONS = (
     "schedule",
     "discipline",
 )
-NOT_IMPORTABLE = {"discipline"}  # shown, never imported (seed 000)
+NOT_IMPORTABLE = {"discipline"}  # shown, never imported (the guide)
 # Not tried by a trial write before the preview: a 13-year history is a
 # thousand grades, too slow to write twice; the preview's rules (and the
 # schema) check what the course history's forms check.

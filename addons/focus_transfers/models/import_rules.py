@@ -76,7 +76,7 @@ def translate_period(source_structure, code, target_structure):
       in our period of its kind that ends when it ends (block term 2's final
       is semester 1's), else a final becomes the course's final grade;
     * trimester on either side: best overlap, with a warning advising manual
-      entry (seed 000 FAQ).
+      entry (the Focus Student Transfers guide, FAQ).
     """
     source = STRUCTURE_PERIODS.get(source_structure)
     target = STRUCTURE_PERIODS.get(target_structure)
@@ -140,8 +140,9 @@ COURSE_NUMBER = re.compile(r"^\d{7}[0-9A-Z]?$")
 
 
 def catalog_key(course_number):
-    """The first 7 digits find our catalog course (seed 000 FAQ); ``None`` if
-    the number is not a state course number."""
+    """The first 7 digits find our catalog course (the Focus Student
+    Transfers guide, FAQ); ``None`` if the number is not a state course
+    number."""
     number = (course_number or "").strip().upper()
     if not COURSE_NUMBER.match(number):
         return None

@@ -6,7 +6,7 @@ from odoo.tools import escape_psql
 
 YES_NO_Z = [("Y", "Yes"), ("N", "No"), ("Z", "Not applicable")]
 # FASTER item 2: SSN + "X", or the district of first entry (01-76, 78-79) and
-# eight digits (seed 001 item 2; faster-formats.md §0).
+# eight digits (the FASTER I/S03 layout, item 2).
 SSN_FORM = re.compile(r"\d{9}X\Z")
 DISTRICT_FORM = re.compile(r"(\d{2})\d{8}\Z")
 

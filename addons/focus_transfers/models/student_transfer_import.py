@@ -40,8 +40,9 @@ class FlStudent(models.Model):
     )
 
     def _transfer_identity(self):
-        """How a peer district finds this student (seed 000: first name, last
-        name, complete birthdate; the Florida student number when we have it)."""
+        """How a peer district finds this student (the Focus Student Transfers
+        guide: first name, last name, complete birthdate; the Florida student
+        number when we have it)."""
         self.ensure_one()
         return {
             "florida_student_id": self.florida_student_id or "",
@@ -109,7 +110,7 @@ class FlStudent(models.Model):
             ) from error
 
     def action_submit_transfer_request(self):
-        """*Submit Focus Transfer Request* next to *Import data* (seed 000,
+        """*Submit Focus Transfer Request* next to *Import data* (the guide,
         step 8): for the enrollment that names the Prior District."""
         self.ensure_one()
         enrollment = self.enrollment_ids.filtered(

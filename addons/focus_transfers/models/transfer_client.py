@@ -175,8 +175,9 @@ class FlTransferClient(models.AbstractModel):
 
     @api.model
     def _unavailable_message(self, district):
-        """Seed 000: a district without Focus Transfers (or the settings and
-        permissions it needs), or one we cannot reach, is a clear error."""
+        """The Focus Student Transfers guide: a district without Focus
+        Transfers (or the settings and permissions it needs), or one we cannot
+        reach, is a clear error."""
         return self.env._(
             "District %(district)s does not have Focus Student Transfers enabled "
             "for your district (or the required settings and permissions are "

@@ -12,7 +12,7 @@ from .transfer_client import PeerError
 _logger = logging.getLogger(__name__)
 
 TRANSFER_WINDOW_DAYS = (
-    60  # seed 000 FAQ: no transfer for a student who left > 60 days ago
+    60  # the guide's FAQ: no transfer for a student who left > 60 days ago
 )
 MAX_REFERENCES = 100  # requests told of in one call (POST /requests/decided)
 REFRESH_CRON = "focus_transfers.ir_cron_refresh_outgoing_requests"
@@ -361,7 +361,7 @@ class FlTransferRequest(models.Model):
             request.sudo().write({"state": "cancelled"})
         return True
 
-    # -- the peer district (issue 8) -----------------------------------------
+    # -- the peer district --------------------------------------------------
 
     def _peer(self):
         return self.env["fl.transfer.peer"]._for_district(self.district_id)

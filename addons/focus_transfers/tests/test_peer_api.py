@@ -1,4 +1,4 @@
-"""The peer API through real HTTP on loopback (issue 8): every error path
+"""The peer API through real HTTP on loopback: every error path
 and the happy paths, disclosures, no WARNING logged for a refused call."""
 
 import datetime

@@ -93,7 +93,7 @@ class FlTransferImportWizard(models.TransientModel):
     def _allowed_sections(self):
         """Sections the user may see and import (discipline: see only).
 
-        A section's group that does not exist yet (sis, issue 7) falls back to
+        A section's group that does not exist yet  falls back to
         the internal-user right.
         """
         user = self.env.user
@@ -107,7 +107,7 @@ class FlTransferImportWizard(models.TransientModel):
         return allowed
 
     def _can_import_external(self):
-        """Profile right *Import from External District* (sis, issue 7)."""
+        """Profile right *Import from External District* ."""
         xmlid = "focus_transfers.group_import_external"
         if self.env.ref(xmlid, raise_if_not_found=False):
             return self.env.user.has_group(xmlid)

@@ -50,7 +50,7 @@ def run(args, stdout=None, stderr=None):
     stdout = stdout or sys.stdout
     stderr = stderr or sys.stderr
     try:
-        import faster  # the codec (branch "codec")
+        import faster  # the codec
 
         read_records, decode = faster.read_records, faster.decode
     except (ImportError, AttributeError) as error:
