@@ -415,7 +415,8 @@ class TestFasterWorkers(TransactionCase):
             job = self._start_job(batch_size=2)
             self._wait_for(
                 lambda: (
-                    len(self._files(self.outbound)) == 2
+                    # names only: a file being written is renamed meanwhile
+                    len(list(self.outbound.iterdir())) == 2
                     and self._sessions(job, waiting_for_lock=True)
                 ),
                 "job waiting to store its first batch",
