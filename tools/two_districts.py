@@ -455,7 +455,9 @@ def _school_for(env, grade):
 class Server:
     """One Odoo server on 127.0.0.1 for one district's database."""
 
-    def __init__(self, district, data_dir, log_path=None, cron=True):
+    def __init__(self, district, data_dir, log_path=None, cron=True, extra=()):
+        """``cron``: its cron threads (True: one); ``extra``: more options
+        (``--workers N``: Odoo's multi-process server)."""
         self.district = district
         self.db = district.db
         self.url = district.url
@@ -470,7 +472,8 @@ class Server:
             str(district.port + 3),
             "--no-database-list",
             "--max-cron-threads",
-            "1" if cron else "0",
+            str(int(cron)),
+            *extra,
         )
         # Its own session: a Ctrl-C in the terminal reaches only our process,
         # which then stops each server once, with SIGTERM (a clean shutdown).
