@@ -34,8 +34,9 @@ ROOT = Path(__file__).resolve().parents[1]
 TODAY = date(2026, 2, 10)  # the histories' last year, 2025-2026, is in progress
 
 
-def make_students(env, count, years, label):
-    """``count`` students, enrolled here, each with ``years`` of history."""
+def make_students(env, count, years, label, start=0):
+    """``count`` students, enrolled here, each with ``years`` of history
+    (numbered from ``start``: their student numbers are unique)."""
     school = env["fl.school"].search([("number", "=", "9091")], limit=1)
     district = env.company.fl_district_id
     if not school:
@@ -60,7 +61,7 @@ def make_students(env, count, years, label):
                 "florida_student_id": f"{12 if years <= 4 else 13}{n + 1:08d}",
                 "sex_id": sex.id,
             }
-            for n in range(count)
+            for n in range(start, start + count)
         ]
     )
     env["fl.enrollment"].create(

@@ -512,7 +512,7 @@ def server_command(
         "--workers",
         str(WORKERS),
         "--max-cron-threads",
-        "1" if cron else "0",
+        str(int(cron)),
         *options,
         *extra,
     )
@@ -622,7 +622,8 @@ class FrontDoor:
 
 class Server:
     """One Odoo server for one district's database, on 127.0.0.1 at
-    ``district.port`` (a FrontDoor to Odoo's own two ports)."""
+    ``district.port`` (a FrontDoor to Odoo's own two ports). ``cron``: its
+    cron workers (True: one); ``extra``: more Odoo options."""
 
     def __init__(
         self, district, data_dir, log_path=None, cron=True, limits=None, extra=()

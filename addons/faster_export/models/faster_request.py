@@ -38,6 +38,10 @@ STATUSES = [
     ("error", "Error"),
 ]
 DEFAULT_BATCH_SIZE = 100
+# The job's cron record; its copies, one a further parallel worker, are
+# named WORKER_CRON_2, WORKER_CRON_3, ...
+WORKER_CRON = "ir_cron_outgoing_faster_responses"
+MAX_PARALLEL_WORKERS = 32
 # An upload that failed for a passing reason (the SFTP server down) is tried
 # again by itself, after 15, 30, 60 and 120 minutes; then it is an Error.
 MAX_UPLOAD_ATTEMPTS = 5
@@ -331,9 +335,7 @@ class FasterRequest(models.Model):
     def _trigger_send(self):
         """Run Outgoing MSIX FASTER Responses soon: what a user just queued
         goes out now, not at the next scheduled run."""
-        cron = self.env.ref(
-            "faster_export.ir_cron_outgoing_faster_responses", raise_if_not_found=False
-        )
+        cron = self.env.ref(f"faster_export.{WORKER_CRON}", raise_if_not_found=False)
         if cron:
             cron.sudo()._trigger()
 
@@ -403,10 +405,10 @@ class FasterRequest(models.Model):
         """Outgoing MSIX FASTER Responses: send Pending rows, a batch a call.
 
         A batch is taken with ``FOR UPDATE SKIP LOCKED``: two workers never
-        take the same row. The cron framework commits after each call and
-        calls again while ``_notify_progress`` reports rows remaining (Odoo
-        18: up to 10 times a run, then as soon as possible), so long queues
-        go out in committed batches with their progress logged.
+        take the same row. The cron runner commits after each call and calls
+        again while ``_notify_progress`` reports rows remaining, up to 10
+        times a run; ``_wake_workers`` has it (and the other workers) go on
+        at once rather than at the runner's next poll.
         ``max_batches=None`` processes the whole queue in this transaction.
         """
         batch_size = batch_size or int(
@@ -433,7 +435,94 @@ class FasterRequest(models.Model):
                 remaining,
             )
         self.env["ir.cron"]._notify_progress(done=done, remaining=remaining)
+        if done and remaining:
+            self._wake_workers(-(-remaining // batch_size))
         return done
+
+    @api.model
+    def _wake_workers(self, batches):
+        """Rows remain: the job's cron records run again now, as many as
+        there are ``batches`` left, up to the Parallel Workers setting.
+
+        Odoo's cron runner calls a job at most 10 times a run and then waits
+        for its next poll (a minute), unless a trigger for now wakes it (at
+        this transaction's commit). One cron record runs in one worker at a
+        time: each record of the job lets one more cron worker, of this
+        server or another one on the database, drain the queue with this one.
+        Without rows done nothing is woken: what is left is held by workers
+        already running, or waits to retry.
+        """
+        for cron in self._worker_crons()[:batches]:
+            cron._trigger()
+
+    @api.model
+    def _worker_crons(self):
+        """The job's cron records, the shipped one first (worker 1)."""
+        workers = self._worker_crons_by_number()
+        return self.env["ir.cron"].union(*(workers[n] for n in sorted(workers)))
+
+    @api.model
+    def _worker_crons_by_number(self):
+        """Worker number -> cron record: the shipped one is 1, its copies
+        (``_set_parallel_workers``) are named after it with their number."""
+        entries = (
+            self.env["ir.model.data"]
+            .sudo()
+            .search(
+                [
+                    ("module", "=", "faster_export"),
+                    ("model", "=", "ir.cron"),
+                    ("name", "=like", f"{WORKER_CRON}%"),
+                ]
+            )
+        )
+        workers = {}
+        for entry in entries:
+            number = entry.name.removeprefix(WORKER_CRON).removeprefix("_") or "1"
+            if number.isdigit():
+                workers[int(number)] = self.env["ir.cron"].sudo().browse(entry.res_id)
+        return workers
+
+    @api.model
+    def _set_parallel_workers(self, count):
+        """One cron record of the job a parallel worker (Settings > FASTER >
+        Parallel Workers): copies of the shipped one, created or removed
+        (not while they run: the runner holds them)."""
+        if not 1 <= count <= MAX_PARALLEL_WORKERS:
+            raise UserError(
+                self.env._(
+                    "FASTER Parallel Workers must be between 1 and %(most)s, "
+                    "not %(count)s.",
+                    most=MAX_PARALLEL_WORKERS,
+                    count=count,
+                )
+            )
+        workers = self._worker_crons_by_number()
+        main = workers.pop(1)
+        self.env["ir.cron"].union(
+            *(cron for number, cron in workers.items() if number > count)
+        ).unlink()
+        for number in range(2, count + 1):
+            if number in workers:
+                continue
+            cron = main.copy(
+                {
+                    "name": self.env._(
+                        "%(name)s (worker %(number)s)", name=main.name, number=number
+                    ),
+                    "active": main.active,
+                }
+            )
+            self.env["ir.model.data"].sudo().create(
+                {
+                    "module": "faster_export",
+                    "name": f"{WORKER_CRON}_{number}",
+                    "model": "ir.cron",
+                    "res_id": cron.id,
+                    # kept by module updates, removed with the module
+                    "noupdate": True,
+                }
+            )
 
     @api.model
     def _due_domain(self):

@@ -124,6 +124,14 @@ class ResConfigSettings(models.TransientModel):
         config_parameter="faster_export.sftp_directory",
         help="The folder files are uploaded to (empty: the account's home).",
     )
+    faster_parallel_workers = fields.Integer(
+        string="FASTER Parallel Workers",
+        config_parameter="faster_export.parallel_workers",
+        default=1,
+        help="How many cron workers (of this server and others on the "
+        "database) may send FASTER transcripts at once: one copy of the "
+        "Outgoing MSIX FASTER Responses scheduled action each.",
+    )
     # Which optional record types to send: one parameter, a comma list (a
     # boolean config_parameter cannot default to True: unticking deletes it).
     faster_send_i02 = fields.Boolean(
@@ -166,6 +174,7 @@ class ResConfigSettings(models.TransientModel):
             RECORD_TYPES_PARAM, ",".join(chosen) or "none"
         )
         self._set_faster_sftp_secrets()
+        self.env["faster.request"]._set_parallel_workers(self.faster_parallel_workers)
         return res
 
     def action_faster_sftp_test(self):

@@ -7,6 +7,7 @@ import sys
 import tempfile
 from pathlib import Path
 
+from odoo.exceptions import UserError
 from odoo.modules.module import get_module_path
 from odoo.tests import tagged
 
@@ -304,6 +305,28 @@ class TestFasterCron(FasterCase):
         self.assertEqual((progress.done, progress.remaining), (1, 1))
         self.assertEqual(Request._cron_send_pending(batch_size=1), 1)
         self.assertEqual((progress.done, progress.remaining), (1, 0))
+
+    def test_parallel_workers_setting_keeps_that_many_cron_records(self):
+        def save(count):
+            self.env["res.config.settings"].create(
+                {"faster_parallel_workers": count}
+            ).execute()
+            return self.Request._worker_crons()
+
+        main = self.env.ref("faster_export.ir_cron_outgoing_faster_responses")
+        crons = save(3)
+        self.assertEqual(crons[0], main)
+        self.assertEqual(
+            crons[1:].mapped("name"),
+            [f"{main.name} (worker 2)", f"{main.name} (worker 3)"],
+        )
+        self.assertEqual(set(crons.mapped("code")), {main.code})
+        self.assertEqual(save(2), crons[:2])
+        self.assertFalse(crons[2].exists())
+        for bad in (0, 33):
+            with self.subTest(bad=bad), self.assertRaisesRegex(UserError, "between"):
+                save(bad)
+        self.assertEqual(save(1), main)
 
     def test_builder_reads_every_item_of_the_field_map(self):
         """focus_transfers' faster_field_map says where each FASTER item lives:

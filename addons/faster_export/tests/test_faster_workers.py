@@ -1,5 +1,6 @@
 """Concurrency on real, committed data: two cron workers, two approvals, a
-worker killed in the middle of a batch.
+worker killed in the middle of a batch, the queue drained by Odoo's cron
+runner in several workers at once.
 
 A TransactionCase's own cursor never commits, and other cursors cannot see
 its data; these tests therefore create their records through their own
@@ -8,6 +9,8 @@ created when the class ends. Nothing is mocked: real PostgreSQL row locks,
 a real Odoo process (``odoo shell``) killed with SIGKILL.
 """
 
+import collections
+import contextlib
 import datetime
 import os
 import shutil
@@ -21,17 +24,59 @@ from pathlib import Path
 
 import psycopg2
 
-from odoo import SUPERUSER_ID, api
+from odoo import SUPERUSER_ID, api, sql_db
 from odoo.tests import TransactionCase, tagged
 from odoo.tools import config
+
+from odoo.addons.base.models.ir_cron import MAX_BATCH_PER_CRON_JOB
 
 from ..faster import decode
 from .sftp_server import SftpServer, delivery_params
 
 PARAMS = [("key", "=like", "faster_export.%")]
 STUDENTS = 6
+# More rows than the cron runner calls a job for in one run, at one a batch.
+RUNNER_ROWS = MAX_BATCH_PER_CRON_JOB + 2
 # The job as the cron runs it, in a process of its own, the queue in batches
 # of two in one transaction.
+# A cron worker of an Odoo server, for the job's cron records only (the
+# runner's _process_jobs takes every ready job of the database): each record
+# taken with the runner's lock and run by the runner, until none is ready.
+CRON_WORKER = """
+import time
+from psycopg2.extensions import TransactionRollbackError
+from odoo.sql_db import db_connect
+
+IrCron = env.registry["ir.cron"]
+db = db_connect(env.cr.dbname)
+cron_ids = {cron_ids!r}
+
+
+def run(cron_id):
+    with db.cursor() as cron_cr:
+        try:
+            job = IrCron._acquire_one_job(cron_cr, cron_id)
+        except TransactionRollbackError:
+            return False
+        if job:
+            IrCron._process_job(db, cron_cr, job)
+        return bool(job)
+
+
+def ready():
+    with db.cursor() as cr:
+        return [j["id"] for j in IrCron._get_all_ready_jobs(cr) if j["id"] in cron_ids]
+
+
+def work(deadline):
+    while time.monotonic() < deadline:
+        if not [cron_id for cron_id in cron_ids if run(cron_id)]:
+            if not ready():
+                return "nothing left to run"
+            time.sleep(0.05)  # held by another worker
+    return "still running"
+"""
+CRON_WORKER_RUN = "print('cron worker:', work(time.monotonic() + 240))\n"
 JOB = """
 env["faster.request"]._cron_send_pending(batch_size={batch_size}, max_batches=None)
 env.cr.commit()
@@ -85,7 +130,7 @@ class TestFasterWorkers(TransactionCase):
                         "florida_student_id": f"12990000{n:02d}",
                         "sex_id": sex.id,
                     }
-                    for n in range(STUDENTS + 1)
+                    for n in range(RUNNER_ROWS + 1)
                 ]
             )
             cls.student_ids = students.ids
@@ -286,6 +331,10 @@ class TestFasterWorkers(TransactionCase):
 
     def _start_job(self, batch_size):
         """The job in an Odoo process of its own, as a cron worker runs it."""
+        return self._start_shell(JOB.format(batch_size=batch_size))
+
+    def _start_shell(self, script):
+        """``script`` run by ``odoo shell`` in a process of its own."""
         output = self.enterContext(tempfile.TemporaryFile(mode="w+"))
         command = [
             *(sys.executable, "-m", "odoo", "shell", "--no-http"),
@@ -304,7 +353,7 @@ class TestFasterWorkers(TransactionCase):
             env=environ,
         )
         process.output = output
-        process.stdin.write(JOB.format(batch_size=batch_size))
+        process.stdin.write(script)
         process.stdin.close()
         self.addCleanup(self._kill, process)
         return process
@@ -366,7 +415,8 @@ class TestFasterWorkers(TransactionCase):
             job = self._start_job(batch_size=2)
             self._wait_for(
                 lambda: (
-                    len(self._files(self.outbound)) == 2
+                    # names only: a file being written is renamed meanwhile
+                    len(list(self.outbound.iterdir())) == 2
                     and self._sessions(job, waiting_for_lock=True)
                 ),
                 "job waiting to store its first batch",
@@ -427,4 +477,156 @@ class TestFasterWorkers(TransactionCase):
         self.assertEqual(len(opened), STUDENTS - 1)
         self.assertNotIn(f"/outgoing/{first}", opened, "the uploaded file reused")
         self._assert_one_file_each(ids, self.outbound)
+        self.assertEqual(self._files(remote / "outgoing"), self._files(self.outbound))
+
+    # -- the queue drained by Odoo's cron runner ---------------------------------
+
+    def _set_batch_size(self, size, workers=1):
+        """Batches of ``size`` and ``workers`` cron records of the job, until
+        the test ends; none of them ready to run."""
+        with self.registry.cursor() as cr:
+            env = self._env(cr)
+            self.addCleanup(self._set_params, self._params(env))
+            env["ir.config_parameter"].set_param("faster_export.batch_size", size)
+            env["faster.request"]._set_parallel_workers(workers)
+            self.addCleanup(self._set_workers, 1)
+            crons = env["faster.request"]._worker_crons()
+            self.assertEqual(len(crons), workers)
+            cron_ids = crons.ids
+        while any(self._run_cron(cron_id) for cron_id in self._ready(cron_ids)):
+            pass  # an empty queue: each run once, then waiting for its interval
+        self.assertFalse(self._ready(cron_ids))
+        return cron_ids
+
+    def _set_workers(self, count):
+        with self.registry.cursor() as cr:
+            self._env(cr)["faster.request"]._set_parallel_workers(count)
+
+    def _queue_and_trigger(self, count):
+        """Queue ``count`` rows, as approvals do: the job triggered."""
+        ids = self._queue_all(count)
+        with self.registry.cursor() as cr:
+            self._env(cr)["faster.request"]._trigger_send()
+        return ids
+
+    def _ready(self, cron_ids):
+        """Those of ``cron_ids`` the cron runner finds ready to run."""
+        with self.registry.cursor() as cr:
+            jobs = self.registry["ir.cron"]._get_all_ready_jobs(cr)
+        return [job["id"] for job in jobs if job["id"] in cron_ids]
+
+    def _run_cron(self, cron_id):
+        """One run of the cron record as a cron worker runs it (the cron
+        runner's ``_process_jobs`` for this record only): the record taken
+        with the runner's own lock, the job called until it is done or has
+        been called ten times, then rescheduled. False if another worker
+        holds it or it is not ready."""
+        IrCron = self.registry["ir.cron"]
+        db = sql_db.db_connect(self.env.cr.dbname)
+        with db.cursor() as cron_cr:
+            self._env(cron_cr)
+            try:
+                job = IrCron._acquire_one_job(cron_cr, cron_id)
+            except psycopg2.extensions.TransactionRollbackError:
+                cron_cr.rollback()
+                return False
+            if not job:
+                return False
+            IrCron._process_job(db, cron_cr, job)
+            return True
+
+    @contextlib.contextmanager
+    def _cron_wakeups(self):
+        """The wake-up calls cron workers listen to (``NOTIFY cron_trigger``)
+        sent while the block runs, whatever ODOO_NOTIFY_CRON_CHANGES says."""
+        wakeups = []
+        listener = sql_db.db_connect("postgres").cursor()
+        try:
+            listener.execute("LISTEN cron_trigger")
+            listener.commit()
+            saved = os.environ.pop("ODOO_NOTIFY_CRON_CHANGES", None)
+            try:
+                yield wakeups
+            finally:
+                if saved is not None:
+                    os.environ["ODOO_NOTIFY_CRON_CHANGES"] = saved
+            listener._cnx.poll()
+            wakeups.extend(
+                notify.payload
+                for notify in listener._cnx.notifies
+                if notify.payload == self.env.cr.dbname
+            )
+        finally:
+            listener.close()
+
+    def test_the_runner_goes_on_at_once_while_rows_remain(self):
+        (cron_id,) = self._set_batch_size(1)
+        ids = self._queue_and_trigger(RUNNER_ROWS)
+        with self._cron_wakeups() as wakeups:
+            self.assertTrue(self._run_cron(cron_id))
+        states = self._state(ids)[0]
+        # the runner stopped after its ten calls, a batch each, committed...
+        self.assertEqual(
+            collections.Counter(status for status, _attempts in states.values()),
+            {"sent": MAX_BATCH_PER_CRON_JOB, "pending": 2},
+        )
+        # ...and the cron workers are woken to go on now, not at their next
+        # poll (a minute later): the job is ready for them
+        self.assertTrue(wakeups, "no wake-up while rows remain")
+        self.assertEqual(self._ready([cron_id]), [cron_id])
+        self.assertTrue(self._run_cron(cron_id))
+        self.assertEqual(set(self._state(ids)[0].values()), {("sent", 1)})
+
+    def test_as_many_workers_woken_as_batches_remain(self):
+        main, second, third = self._set_batch_size(2, workers=3)
+        ids = self._queue_and_trigger(4)  # two batches
+        self.assertEqual(self._ready([main, second, third]), [main])
+        self.assertTrue(self._run_cron(main))
+        self.assertEqual(set(self._state(ids)[0].values()), {("sent", 1)})
+        # one batch was left after the first: one worker woken for it
+        self.assertNotIn(second, self._ready([main, second, third]))
+        self.assertNotIn(third, self._ready([main, second, third]))
+        ids = self._queue_and_trigger(RUNNER_ROWS)  # six batches
+        with self._cron_wakeups() as wakeups:
+            self.assertTrue(self._run_cron(main))
+        self.assertTrue(wakeups)
+        # more batches than workers: each of the job's records was made ready
+        # while they remained, for as many cron workers (of this server or
+        # another one) as there are
+        self.assertIn(second, self._ready([main, second, third]))
+        self.assertIn(third, self._ready([main, second, third]))
+
+    def test_two_cron_workers_drain_the_queue_each_row_sent_once(self):
+        cron_ids = self._set_batch_size(2, workers=2)
+        remote = Path(tempfile.mkdtemp(prefix="faster_workers_sftp_"))
+        self.addCleanup(shutil.rmtree, remote, True)
+        (remote / "outgoing").mkdir()
+        server = SftpServer(str(remote), password="Fl-sftp-worker-pw").__enter__()
+        self.addCleanup(server.__exit__, None, None, None)
+        with self.registry.cursor() as cr:
+            params = self._env(cr)["ir.config_parameter"]
+            for key, value in delivery_params(server, "Fl-sftp-worker-pw").items():
+                params.set_param(f"faster_export.{key}", value)
+        uploads = []
+        server.on_write_open = uploads.append
+        ids = self._queue_and_trigger(RUNNER_ROWS)
+        script = self.enterContext(tempfile.NamedTemporaryFile("w", suffix=".py"))
+        script.write(CRON_WORKER.format(cron_ids=cron_ids))
+        script.flush()
+        workers = [
+            self._start_shell(f"exec(open({script.name!r}).read())\n{CRON_WORKER_RUN}")
+            for _ in range(2)
+        ]
+        for worker in workers:
+            worker.wait(timeout=300)
+            worker.output.seek(0)
+            output = worker.output.read()
+            self.assertIn("cron worker: nothing left to run", output)
+            self.assertNotIn("Traceback", output)
+        # none lost, none sent twice: each row Sent after one attempt, with
+        # one file, uploaded once
+        self._assert_one_file_each(ids, self.outbound)
+        uploaded = collections.Counter(Path(path).name for path in uploads)
+        self.assertEqual(len(uploaded), RUNNER_ROWS)
+        self.assertEqual(set(uploaded.values()), {1}, f"uploaded twice: {uploaded}")
         self.assertEqual(self._files(remote / "outgoing"), self._files(self.outbound))

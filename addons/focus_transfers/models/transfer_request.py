@@ -2,10 +2,10 @@ import datetime
 import logging
 
 from markupsafe import Markup
+from psycopg2 import errors
 
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
-from odoo.tools import split_every
 
 from .transfer_client import PeerError
 
@@ -513,30 +513,63 @@ class FlTransferRequest(models.Model):
         back with its own key (GET /requests/<id>), so a call made in our name
         cannot set an outcome there. What a peer down did not get stays queued
         for the next run; a peer without the call (404, an older version)
-        reads outcomes with its hourly status check, so nothing is kept."""
+        reads outcomes with its hourly status check, so nothing is kept.
+
+        A call tells each district of up to MAX_REFERENCES decisions (one
+        call to its peer), the requests taken with ``FOR UPDATE SKIP LOCKED``
+        (one being decided is left for the next call); the cron runner
+        commits and calls again while decisions remain, at once."""
         client = self.env["fl.transfer.client"]
-        decided = self.sudo().search([("outcome_to_send", "=", True)])
+        self.flush_model(["outcome_to_send", "district_id"])
+        try:
+            with self.env.cr.savepoint(flush=False):
+                self.env.cr.execute(
+                    """
+                    SELECT id FROM fl_transfer_request
+                     WHERE id IN (
+                            SELECT id FROM (
+                                SELECT id, row_number() OVER (
+                                           PARTITION BY district_id ORDER BY id) AS n
+                                  FROM fl_transfer_request
+                                 WHERE outcome_to_send) AS decided
+                             WHERE n <= %s)
+                       AND outcome_to_send
+                     ORDER BY id
+                       FOR UPDATE SKIP LOCKED
+                    """,
+                    [MAX_REFERENCES],
+                    log_exceptions=False,
+                )
+                ids = [row[0] for row in self.env.cr.fetchall()]
+        except errors.SerializationFailure:
+            ids = []  # changed since this call began: the next call's
+        decided = self.sudo().browse(ids)
+        done = 0
         for district, requests in decided.grouped("district_id").items():
             peer = self.env["fl.transfer.peer"]._for_district(district)
-            for chunk in split_every(MAX_REFERENCES, requests.ids, requests.browse):
-                if peer:
-                    try:
-                        client._call(
-                            peer,
-                            "POST",
-                            "/requests/decided",
-                            {"references": chunk.mapped("remote_reference")},
+            if peer:
+                try:
+                    client._call(
+                        peer,
+                        "POST",
+                        "/requests/decided",
+                        {"references": requests.mapped("remote_reference")},
+                    )
+                except PeerError as error:
+                    if error.status != 404:
+                        _logger.info(
+                            "peer %s not told of %s decision(s) (%s): next run",
+                            district.code,
+                            len(requests),
+                            error.code,
                         )
-                    except PeerError as error:
-                        if error.status != 404:
-                            _logger.info(
-                                "peer %s not told of %s decision(s) (%s): next run",
-                                district.code,
-                                len(chunk),
-                                error.code,
-                            )
-                            continue
-                chunk.outcome_to_send = False
+                        continue
+            requests.outcome_to_send = False
+            done += len(requests)
+        remaining = self.sudo().search_count([("outcome_to_send", "=", True)])
+        self.env["ir.cron"]._notify_progress(done=done, remaining=remaining)
+        if done and remaining:
+            self.env.ref(SEND_CRON).sudo()._trigger()
         return True
 
     @api.model

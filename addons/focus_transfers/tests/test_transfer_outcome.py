@@ -6,6 +6,7 @@ an activity. This same Odoo on loopback is the peer (peer_common.py)."""
 from odoo.exceptions import UserError
 from odoo.tests import new_test_user, tagged
 
+from ..models.transfer_request import MAX_REFERENCES
 from .peer_common import PeerCase
 
 SEND_CRON = "focus_transfers.ir_cron_send_outcomes"
@@ -81,6 +82,40 @@ class TestTransferOutcome(PeerCase):
         [activity] = outgoing.activity_ids
         self.assertIn("Denied by 61", activity.summary)
         self.assertIn("Identity does not match", activity.note)
+
+    def test_decisions_told_a_batch_a_call_the_runner_woken_while_more_remain(self):
+        """More decisions for a district than one call to it carries: the
+        call tells a batch, the cron runner is told what is left and woken
+        to go on at once (not at its next poll)."""
+        Request = self.env["fl.transfer.request"].sudo()
+        Request.search([("outcome_to_send", "=", True)]).outcome_to_send = False
+        decided = Request.with_context(tracking_disable=True).create(
+            [
+                {
+                    "direction": "incoming",
+                    "state": "approved",
+                    "first_name": "Batch",
+                    "last_name": f"Decided{n}",
+                    "birthdate": "2010-01-01",
+                    "enrollment_date": "2026-08-12",
+                    "district_id": self.other_district.id,
+                    "remote_reference": str(900000 + n),
+                    "outcome_to_send": True,
+                }
+                for n in range(MAX_REFERENCES + 1)
+            ]
+        )
+        progress = self.env["ir.cron.progress"].create(
+            {"cron_id": self.env.ref(SEND_CRON).id}
+        )
+        triggers = self._triggers(SEND_CRON)
+        Request.with_context(ir_cron_progress_id=progress.id)._cron_send_outcomes()
+        self.env.invalidate_all()
+        self.assertEqual(len(decided.filtered("outcome_to_send")), 1)
+        self.assertEqual((progress.done, progress.remaining), (MAX_REFERENCES, 1))
+        self.assertGreater(self._triggers(SEND_CRON), triggers, "woken to go on")
+        self._send_outcomes()
+        self.assertFalse(decided.filtered("outcome_to_send"))
 
     def test_requester_down_keeps_the_outcome_for_the_next_run(self):
         __, incoming = self._submit()
