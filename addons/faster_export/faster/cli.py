@@ -17,6 +17,7 @@ from decimal import Decimal
 from .checked import read_decoded
 from .codec import decode, encode, layout_for
 from .errors import FasterError, FasterIOError, TranscriptTooLongError, printable
+from .express import cli as express_cli
 from .io import read_records, read_transcripts, write_records
 from .layout import RECORD_LENGTH
 from .validate import validate_transcript
@@ -273,12 +274,7 @@ def build_parser():
     p = sub.add_parser("layout", help="show a record type's layout")
     p.add_argument("record_type", metavar="RECORD_TYPE")
     p.set_defaults(func=cmd_layout)
-    try:
-        from .express import cli as express_cli
-    except ImportError:  # the converter is optional
-        express_cli = None
-    if express_cli is not None:
-        express_cli.register(sub)
+    express_cli.register(sub)
     return parser
 
 

@@ -1,5 +1,5 @@
-"""The requester hears of a decision at once (issue 8: "the requester sees
-the outcome"): the deciding district tells it over the peer API, the
+"""The requester hears of a decision at once ("the requester sees the
+outcome"): the deciding district tells it over the peer API, the
 requester then reads the state back with its own key, and its registrar gets
 an activity. This same Odoo on loopback is the peer (peer_common.py)."""
 
