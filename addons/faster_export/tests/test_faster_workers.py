@@ -437,13 +437,18 @@ class TestFasterWorkers(TransactionCase):
         self.assertLessEqual(set(left), set(self._files(self.outbound)))
         self._assert_one_file_each(ids, self.outbound)
 
-    def test_a_worker_killed_mid_upload_leaves_one_upload_a_request(self):
-        ids = self._queue_all()
+    def _sftp_server(self):
+        """A real SFTP server on loopback over a fresh folder with outgoing/."""
         remote = Path(tempfile.mkdtemp(prefix="faster_workers_sftp_"))
         self.addCleanup(shutil.rmtree, remote, True)
         (remote / "outgoing").mkdir()
         server = SftpServer(str(remote), password="Fl-sftp-worker-pw").__enter__()
         self.addCleanup(server.__exit__, None, None, None)
+        return remote, server
+
+    def test_a_worker_killed_mid_upload_leaves_one_upload_a_request(self):
+        ids = self._queue_all()
+        remote, server = self._sftp_server()
         with self.registry.cursor() as cr:
             env = self._env(cr)
             self.addCleanup(self._set_params, self._params(env))
@@ -598,11 +603,7 @@ class TestFasterWorkers(TransactionCase):
 
     def test_two_cron_workers_drain_the_queue_each_row_sent_once(self):
         cron_ids = self._set_batch_size(2, workers=2)
-        remote = Path(tempfile.mkdtemp(prefix="faster_workers_sftp_"))
-        self.addCleanup(shutil.rmtree, remote, True)
-        (remote / "outgoing").mkdir()
-        server = SftpServer(str(remote), password="Fl-sftp-worker-pw").__enter__()
-        self.addCleanup(server.__exit__, None, None, None)
+        remote, server = self._sftp_server()
         with self.registry.cursor() as cr:
             params = self._env(cr)["ir.config_parameter"]
             for key, value in delivery_params(server, "Fl-sftp-worker-pw").items():
